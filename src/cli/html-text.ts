@@ -1,0 +1,124 @@
+// The visible text of an HTML document's body, with a map from each character back to
+// its offsets in the decoded source, and the article date from the page's metadata.
+
+import { decodeHTML } from 'entities';
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { BLOCK_BREAK } from '../engine/chars';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'textarea', 'input', 'select', 'option', 'svg', 'math', 'iframe', 'object', 'button']);
+const BLOCKS = new Set(
+  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
+
+export interface HtmlText {
+  text: string;
+  /** Source offsets of each text character: [start, end) in the HTML. */
+  sourceStart: Int32Array;
+  sourceEnd: Int32Array;
+  date: string | null;
+}
+
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+function hidden(el: Element): boolean {
+  if (attr(el, 'hidden') !== undefined || attr(el, 'aria-hidden') === 'true') return true;
+  const style = (attr(el, 'style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+function isoDay(value: string | undefined): string | null {
+  const m = value?.trim().match(/^(\d{4}-\d{2}-\d{2})/);
+  return m && !Number.isNaN(Date.parse(m[1]!)) ? m[1]! : null;
+}
+
+function findDate(root: Node): string | null {
+  let meta: string | null = null;
+  let jsonLd: string | null = null;
+  let time: string | null = null;
+  const visit = (n: Node) => {
+    if (!('tagName' in n)) return;
+    const el = n as Element;
+    if (el.tagName === 'meta') {
+      const key = attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop');
+      if (key && /^(article:published_time|datePublished|date|dc\.date|DC\.date\.issued|publish-date)$/i.test(key)) meta ??= isoDay(attr(el, 'content'));
+    } else if (el.tagName === 'script' && attr(el, 'type') === 'application/ld+json') {
+      const raw = el.childNodes.map((c) => ('value' in c ? (c as { value: string }).value : '')).join('');
+      const m = raw.match(/"datePublished"\s*:\s*"([^"]+)"/);
+      if (m) jsonLd ??= isoDay(m[1]);
+    } else if (el.tagName === 'time') time ??= isoDay(attr(el, 'datetime'));
+    for (const c of el.childNodes ?? []) visit(c);
+    if (el.tagName === 'template' && 'content' in el) for (const c of (el as { content: { childNodes: Node[] } }).content.childNodes) visit(c);
+  };
+  visit(root);
+  return meta ?? jsonLd ?? time;
+}
+
+const REFERENCE = /^&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)/;
+
+export function htmlVisibleText(source: string): HtmlText {
+  const doc = parse(source, { sourceCodeLocationInfo: true });
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (ch: string, s: number, e: number) => {
+    chars.push(ch);
+    starts.push(s);
+    ends.push(e);
+  };
+  const breakBlock = (at: number) => {
+    if (chars.length && chars[chars.length - 1] !== BLOCK_BREAK) push(BLOCK_BREAK, at, at);
+  };
+
+  const emitText = (value: string, from: number, to: number) => {
+    const raw = source.slice(from, to);
+    const out: [string, number, number][] = [];
+    for (let j = 0; j < raw.length; ) {
+      if (raw[j] === '&') {
+        const ref = raw.slice(j).match(REFERENCE)?.[0];
+        if (ref) {
+          const decoded = decodeHTML(ref);
+          if (decoded !== ref) {
+            for (const ch of decoded.split('')) out.push([ch, from + j, from + j + ref.length]);
+            j += ref.length;
+            continue;
+          }
+        }
+      }
+      if (raw[j] === '\r') {
+        out.push(['\n', from + j, from + j + (raw[j + 1] === '\n' ? 2 : 1)]);
+        j += raw[j + 1] === '\n' ? 2 : 1;
+        continue;
+      }
+      out.push([raw[j]!, from + j, from + j + 1]);
+      j++;
+    }
+    if (out.map((o) => o[0]).join('') === value) for (const [ch, s, e] of out) push(ch, s, e);
+    else for (const ch of value.split('')) push(ch, from, to); // source and value disagree: map to the whole node
+  };
+
+  const visit = (n: Node) => {
+    if (n.nodeName === '#text') {
+      const loc = n.sourceCodeLocation;
+      const value = (n as { value: string }).value;
+      if (loc) emitText(value, loc.startOffset, loc.endOffset);
+      return;
+    }
+    if (!('tagName' in n)) {
+      if ('childNodes' in n) for (const c of (n as { childNodes: Node[] }).childNodes) visit(c);
+      return;
+    }
+    const el = n as Element;
+    if (SKIPPED.has(el.tagName) || hidden(el)) return;
+    const block = BLOCKS.has(el.tagName);
+    const at = el.sourceCodeLocation?.startOffset ?? 0;
+    if (block) breakBlock(at);
+    for (const c of el.childNodes) visit(c);
+    if (block) breakBlock(el.sourceCodeLocation?.endOffset ?? at);
+  };
+  visit(doc);
+  return { text: chars.join(''), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends), date: findDate(doc) };
+}

@@ -1,0 +1,281 @@
+// The text engine: finds the knowledge base's people, bodies, terms and role phrases in
+// running text. No browser globals: the same code runs in the content script, the KB
+// build, the annotate command and the tests.
+
+import { findAcronymDefinitions } from './acronyms';
+import { buildAutomaton, scan, type Automaton } from './automaton';
+import { canonicalText, isUpperStart, isWordChar } from './chars';
+import {
+  CASE_ANY,
+  CASE_FIRST,
+  NEEDS_PRIOR,
+  NOT_THIS_ROLE,
+  NO_SENTENCE_START,
+  type DictEntity,
+  type DictHolder,
+  type DictPattern,
+  type Dictionary,
+  type EntityKind,
+} from './dictionary';
+
+export interface Match {
+  start: number;
+  end: number;
+  text: string;
+  /** Entity id; for a role phrase, the person it resolves to. */
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** For a role phrase: the role's id. */
+  role?: string;
+  /** Set when the entity was learned from a definition in this text. */
+  learned?: boolean;
+}
+
+export interface AnnotateOptions {
+  /** The text's date, YYYY-MM-DD; roles resolve at this date. Defaults to today. */
+  date?: string | null;
+}
+
+export interface Engine {
+  readonly dictionary: Dictionary;
+  annotate(text: string, options?: AnnotateOptions): Match[];
+}
+
+// Words that may stand capitalised before a surname without making it part of another name.
+const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Mx']);
+const FUNCTION_WORDS = new Set(
+  ('A An And As At But By For From He Her His How If In It Its Meanwhile Now Of On Or Said Says She So Than That The Then There These ' +
+    'They This Those Though To Today Tonight Under Until Usually We What When Where Whether Which While Who Why With Yesterday Yet Also ' +
+    'After Although Because Before Both Despite During Either Even Here However Indeed Instead Last Later Like Mostly Next Once Only Perhaps ' +
+    'Since Still Thus Whatever Whoever Asked Says Adding Adds Writing Speaking').split(' '),
+);
+
+interface Candidate {
+  pattern: number;
+  start: number;
+  end: number;
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function previousWord(text: string, start: number): { word: string; gapIsSpace: boolean } {
+  let i = start - 1;
+  let gapIsSpace = true;
+  while (i >= 0 && !isWordChar(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0 && c !== 9) gapIsSpace = false;
+    i--;
+  }
+  const end = i + 1;
+  while (i >= 0 && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i--;
+  return { word: text.slice(i + 1, end).replace(/\.$/, ''), gapIsSpace: gapIsSpace && end < start };
+}
+
+function nextWord(text: string, end: number): string {
+  let i = end;
+  while (i < text.length && !isWordChar(text.charCodeAt(i))) {
+    if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 0x2029) return '';
+    i++;
+  }
+  const s = i;
+  while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+  return text.slice(s, i);
+}
+
+/** True when nothing but opening quotes/brackets and white space stand between `start` and a sentence boundary. */
+function atSentenceStart(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const ch = text.charAt(i);
+    if (ch === '\n' || ch === '\u2029' || ch === '•') return true;
+    if (/[\s"“‘'(\[]/.test(ch)) continue;
+    return /[.!?:]/.test(ch);
+  }
+  return true;
+}
+
+function caseMatches(p: DictPattern, text: string, start: number, end: number): boolean {
+  if (p.case === CASE_ANY) return true;
+  const found = canonicalText(text.slice(start, end));
+  if (p.case === CASE_FIRST) return found.slice(1) === p.text.slice(1) && found.charAt(0).toLowerCase() === p.text.charAt(0).toLowerCase();
+  return found === p.text;
+}
+
+function resolveHolder(holders: readonly DictHolder[], role: number, date: string): DictHolder | undefined {
+  return holders.find((h) => h.role === role && h.start <= date && (h.end === null || date < h.end));
+}
+
+export function createEngine(dictionary: Dictionary): Engine {
+  const patterns = dictionary.patterns.map((p) => ({ ...p, text: canonicalText(p.text) }));
+  const automaton: Automaton = buildAutomaton(patterns.map((p) => p.text));
+  const entities = dictionary.entities;
+  const isSurname = patterns.map((p) => (p.flags & NEEDS_PRIOR) !== 0 && !p.text.includes(' '));
+  const notFollowed = patterns.map((p) => (p.notFollowedBy ? new Set(p.notFollowedBy) : null));
+  const notPreceded = patterns.map((p) => (p.notPrecededBy ? new Set(p.notPrecededBy) : null));
+  // Acronym short forms already in the KB, so a text's own definition can confirm or override them.
+  const aliasesByEntity = new Map<number, Set<string>>();
+  patterns.forEach((p) => {
+    let set = aliasesByEntity.get(p.entity);
+    if (!set) aliasesByEntity.set(p.entity, (set = new Set()));
+    set.add(p.text.toLowerCase());
+  });
+
+  /** Whether a long form names the entity: one of its aliases or its name, singular or plural. */
+  function namesEntity(entity: number, long: string): boolean {
+    const singular = (x: string) => x.replace(/s$/, '');
+    const l = singular(canonicalText(long).toLowerCase());
+    const names = aliasesByEntity.get(entity);
+    return singular(entities[entity]!.name.toLowerCase()) === l || [...(names ?? [])].some((a) => singular(a) === l);
+  }
+
+  function passesLocalRules(text: string, c: Candidate): boolean {
+    const p = patterns[c.pattern]!;
+    if (c.start > 0 && isWordChar(text.charCodeAt(c.start - 1)) && isWordChar(text.charCodeAt(c.start))) return false;
+    if (c.end < text.length && isWordChar(text.charCodeAt(c.end)) && isWordChar(text.charCodeAt(c.end - 1))) return false;
+    if (!caseMatches(p, text, c.start, c.end)) return false;
+    if (p.flags & NO_SENTENCE_START && atSentenceStart(text, c.start)) return false;
+    const nf = notFollowed[c.pattern];
+    if (nf && nf.has(nextWord(text, c.end))) return false;
+    const np = notPreceded[c.pattern];
+    if (np || isSurname[c.pattern]) {
+      const prev = previousWord(text, c.start);
+      if (np && np.has(prev.word)) return false;
+      // "Tristram Hunt" is not Jeremy Hunt: a surname right after another capitalised name word.
+      if (isSurname[c.pattern] && prev.gapIsSpace && isUpperStart(prev.word) && !TITLES.has(prev.word) && !FUNCTION_WORDS.has(prev.word))
+        return false;
+    }
+    return true;
+  }
+
+  function annotate(text: string, options: AnnotateOptions = {}): Match[] {
+    const date = options.date ?? todayIso();
+    const candidates: Candidate[] = [];
+    scan(automaton, text, (pattern, start, end) => {
+      const c = { pattern, start, end };
+      if (passesLocalRules(text, c)) candidates.push(c);
+    });
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+
+    const out: Match[] = [];
+    const lastFullMention = new Map<number, number>();
+    const emit = (c: Candidate, entity: DictEntity, kind: EntityKind, role?: string) => {
+      const m: Match = { start: c.start, end: c.end, text: text.slice(c.start, c.end), id: entity.id, name: entity.name, kind };
+      if (role) m.role = role;
+      out.push(m);
+    };
+    let lastEnd = 0;
+    for (let i = 0; i < candidates.length; ) {
+      const c = candidates[i]!;
+      if (c.start < lastEnd) {
+        i++;
+        continue;
+      }
+      // Same span claimed by several entities ("Johnson"): the one named most recently wins.
+      let j = i + 1;
+      while (j < candidates.length && candidates[j]!.start === c.start && candidates[j]!.end === c.end) j++;
+      let best: Candidate | undefined;
+      let bestSeen = -1;
+      for (let k = i; k < j; k++) {
+        const ck = candidates[k]!;
+        const p = patterns[ck.pattern]!;
+        if (p.flags & NEEDS_PRIOR) {
+          const seen = lastFullMention.get(p.entity);
+          if (seen === undefined || seen <= bestSeen) continue;
+          best = ck;
+          bestSeen = seen;
+        } else if (!best) {
+          best = ck;
+          bestSeen = Number.MAX_SAFE_INTEGER;
+        }
+      }
+      i = j;
+      if (!best) continue;
+      const p = patterns[best.pattern]!;
+      const entity = entities[p.entity]!;
+      lastEnd = best.end;
+
+      if (entity.kind !== 'role') {
+        if (!(p.flags & NEEDS_PRIOR)) lastFullMention.set(p.entity, best.start);
+        emit(best, entity, entity.kind);
+        continue;
+      }
+      // A role phrase directly followed by a person's full name ("Health Secretary Matt Hancock") is that person.
+      const named = namedPersonAfter(text, candidates, j, best.end);
+      if (named !== undefined) {
+        if (!(p.flags & NOT_THIS_ROLE)) emit(best, entities[named]!, 'role', entity.id);
+        continue;
+      }
+      if (p.flags & NOT_THIS_ROLE) continue;
+      const holder = resolveHolder(dictionary.holders, p.entity, date);
+      if (!holder) continue;
+      lastFullMention.set(holder.person, best.start);
+      emit(best, entities[holder.person]!, 'role', entity.id);
+    }
+    return addLearnedAcronyms(text, out);
+  }
+
+  function namedPersonAfter(text: string, candidates: Candidate[], from: number, end: number): number | undefined {
+    for (let k = from; k < candidates.length; k++) {
+      const c = candidates[k]!;
+      if (c.start < end) continue;
+      if (!/^[ \u00A0]+$/.test(text.slice(end, c.start))) return undefined;
+      const p = patterns[c.pattern]!;
+      if (entities[p.entity]!.kind === 'person' && !(p.flags & NEEDS_PRIOR)) return p.entity;
+      if (c.start > end + 2) return undefined;
+    }
+    return undefined;
+  }
+
+  function addLearnedAcronyms(text: string, matches: Match[]): Match[] {
+    const defs = findAcronymDefinitions(text);
+    if (defs.length === 0) return matches;
+    let result = matches;
+    const seen = new Set<string>();
+    for (const def of defs) {
+      if (seen.has(def.short)) continue; // the first definition holds for the whole text
+      seen.add(def.short);
+      // What the long form was matched as, if anything.
+      const longMatch = result.find((m) => m.start <= def.longStart && m.end >= def.longEnd) ??
+        result.find((m) => m.start >= def.longStart && m.end === def.longEnd);
+      let target: { id: string; name: string; kind: EntityKind; learned?: boolean };
+      if (longMatch && longMatch.kind !== 'role') target = { id: longMatch.id, name: longMatch.name, kind: longMatch.kind };
+      else {
+        const known = result.find((m) => m.start === def.shortStart);
+        const knownEntity = known ? entities.findIndex((e) => e.id === known.id) : -1;
+        if (known && knownEntity >= 0 && namesEntity(knownEntity, def.long)) continue;
+        target = { id: `learned:${def.short}`, name: def.long, kind: 'term', learned: true };
+      }
+      const uses = findShortFormUses(text, def.short, def.shortStart);
+      if (uses.length === 0) continue;
+      const useStarts = new Set(uses.map((u) => u[0]));
+      // A text's own definition beats the KB's reading of the same letters from here on.
+      const kept = result.filter((m) => !(useStarts.has(m.start) && m.start >= def.shortStart));
+      const added: Match[] = [];
+      for (const [s, e] of uses) {
+        if (kept.some((m) => m.start < e && s < m.end)) continue;
+        const m: Match = { start: s, end: e, text: text.slice(s, e), id: target.id, name: target.name, kind: target.kind };
+        if (target.learned) m.learned = true;
+        added.push(m);
+      }
+      result = kept.concat(added).sort((a, b) => a.start - b.start);
+    }
+    return result;
+  }
+
+  return { dictionary, annotate };
+}
+
+/** Case-exact uses of a short form (and its plural) from `from` on, on word boundaries. */
+function findShortFormUses(text: string, short: string, from: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = text.indexOf(short, from); i >= 0; i = text.indexOf(short, i + 1)) {
+    if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+    let e = i + short.length;
+    if (text.charAt(e) === 's' && !isWordChar(text.charCodeAt(e + 1))) e++;
+    if (e < text.length && isWordChar(text.charCodeAt(e))) continue;
+    out.push([i, e]);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+// Schema of the curated knowledge-base sources in seeds/kb/*.yaml (see seeds/kb/FORMAT.md).
+
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine((d) => !Number.isNaN(Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)), 'is not a real date');
+const dateLike = z.union([isoDate, z.number().int().min(1000).max(2999).transform(String)]);
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const seedQuote = z.strictObject({ article: z.union([z.string(), z.number()]).transform((a) => String(a).padStart(3, '0')), quote: nonEmpty });
+export const publicSource = z.strictObject({ url: z.url({ protocol: /^https?$/ }), title: nonEmpty, quote: nonEmpty.optional() });
+export const evidence = z.union([seedQuote, publicSource]);
+export const evidenceList = z.array(evidence).min(1, 'needs at least one source');
+
+const word = z.string().min(1);
+export const alias = z.union([
+  nonEmpty.transform((text) => ({ text })),
+  z.strictObject({
+    text: nonEmpty,
+    case: z.enum(['exact', 'first', 'any']).optional(),
+    needs: z.literal('prior').optional(),
+    sentence_start: z.literal(false).optional(),
+    not_followed_by: z.array(word).optional(),
+    not_preceded_by: z.array(word).optional(),
+    note: z.string().optional(),
+  }),
+]);
+export type Alias = { text: string; case?: 'exact' | 'first' | 'any'; needs?: 'prior'; sentence_start?: false; not_followed_by?: string[]; not_preceded_by?: string[]; note?: string };
+
+export const roleHeld = z.strictObject({
+  title: nonEmpty,
+  role: id.optional(),
+  start: dateLike.optional(),
+  end: dateLike.optional(),
+  current_as_of: dateLike.optional(),
+  note: z.string().optional(),
+  evidence: evidenceList,
+});
+
+export const lifecycleEvent = z.strictObject({
+  event: z.enum(['created', 'renamed', 'merged', 'replaced', 'abolished', 'operational', 'published', 'other']),
+  date: dateLike,
+  text: nonEmpty,
+  successor: id.optional(),
+  evidence: evidenceList,
+});
+
+export const correction = z.strictObject({ text: nonEmpty, evidence: evidenceList });
+
+export const entity = z.strictObject({
+  id,
+  name: nonEmpty,
+  description: nonEmpty,
+  evidence: evidenceList,
+  aliases: z.array(alias).min(1, 'needs at least one alias'),
+  roles: z.array(roleHeld).optional(),
+  lifecycle: z.array(lifecycleEvent).optional(),
+  related: z.array(id).optional(),
+  corrections: z.array(correction).optional(),
+  note: z.string().optional(),
+});
+export type EntitySource = z.output<typeof entity>;
+
+export const role = z.strictObject({
+  id,
+  name: nonEmpty,
+  description: nonEmpty,
+  evidence: evidenceList,
+  aliases: z.array(alias).min(1, 'needs at least one alias'),
+  not_this_role: z.array(alias).optional(),
+  note: z.string().optional(),
+});
+export type RoleSource = z.output<typeof role>;
+
+export const pledgeStatus = z.enum(['kept', 'partly-kept', 'broken', 'dropped', 'in-progress', 'not-yet-due', 'cannot-be-rated']);
+export const pledge = z.strictObject({
+  id,
+  title: nonEmpty,
+  who: id,
+  made: dateLike,
+  made_where: nonEmpty.optional(),
+  words: z.array(evidence).min(1, 'needs the words used, quoted with a source'),
+  deadline: dateLike.optional(),
+  timeline: z.array(z.strictObject({ date: dateLike, text: nonEmpty, evidence: evidenceList })).min(1, 'needs at least one dated step'),
+  status: pledgeStatus,
+  status_as_of: dateLike,
+  status_note: nonEmpty,
+  status_evidence: evidenceList,
+  related: z.array(id).optional(),
+  note: z.string().optional(),
+});
+export type PledgeSource = z.output<typeof pledge>;
+
+export const ignoreEntry = z.strictObject({ text: nonEmpty, reason: nonEmpty });
+
+export const article = z.strictObject({
+  id: z.string().regex(/^\d{3}$/),
+  file: nonEmpty,
+  title: nonEmpty,
+  publisher: nonEmpty,
+  author: z.string().nullable(),
+  authorNote: z.string().optional(),
+  kind: z.enum(['leader', 'blog', 'news report', 'live coverage']),
+  date: isoDate,
+  datePrecision: z.enum(['day', 'estimate']),
+  dateNote: z.string().optional(),
+  url: z.url(),
+  urlNote: z.string().optional(),
+  dateSources: z.array(z.url()).optional(),
+});
+export type ArticleSource = z.output<typeof article>;
+
+export const KB_FILES = {
+  'people.yaml': { kind: 'person', schema: entity },
+  'bodies.yaml': { kind: 'body', schema: entity },
+  'terms.yaml': { kind: 'term', schema: entity },
+  'roles.yaml': { kind: 'role', schema: role },
+  'pledges.yaml': { kind: 'pledge', schema: pledge },
+  'ignore.yaml': { kind: 'ignore', schema: ignoreEntry },
+} as const;

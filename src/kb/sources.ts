@@ -1,0 +1,97 @@
+// Reads seeds/: the articles, their metadata and the curated YAML, validated by the schema.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import type { Problem } from './problems';
+import { KB_FILES, article, type ArticleSource, type EntitySource, type PledgeSource, type RoleSource } from './schema';
+
+export interface Located<T> {
+  file: string;
+  index: number;
+  value: T;
+}
+
+export interface Sources {
+  articles: ArticleSource[];
+  /** Seed text by article id. */
+  texts: Map<string, string>;
+  entities: Located<EntitySource & { kind: 'person' | 'body' | 'term' }>[];
+  roles: Located<RoleSource>[];
+  pledges: Located<PledgeSource>[];
+  ignore: Located<{ text: string; reason: string }>[];
+}
+
+function issuePath(issue: z.core.$ZodIssue): string {
+  return issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') + ': ' : '';
+}
+
+export function entryName(value: unknown, index: number): string {
+  const idv = value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : undefined;
+  const text = value && typeof value === 'object' && 'text' in value ? (value as { text: unknown }).text : undefined;
+  return typeof idv === 'string' ? `${idv} (entry ${index + 1})` : typeof text === 'string' ? `"${text}" (entry ${index + 1})` : `entry ${index + 1}`;
+}
+
+export function readSources(seedsDir: string, problems: Problem[]): Sources {
+  const rel = (f: string) => path.relative(process.cwd(), path.join(seedsDir, f)) || f;
+  const sources: Sources = { articles: [], texts: new Map(), entities: [], roles: [], pledges: [], ignore: [] };
+
+  const articlesFile = rel('articles.json');
+  let rawArticles: unknown;
+  try {
+    rawArticles = JSON.parse(fs.readFileSync(path.join(seedsDir, 'articles.json'), 'utf8'));
+  } catch (e) {
+    problems.push({ file: articlesFile, entry: '(file)', reason: `cannot read: ${(e as Error).message}` });
+    rawArticles = [];
+  }
+  if (!Array.isArray(rawArticles)) problems.push({ file: articlesFile, entry: '(file)', reason: 'must be a JSON list of articles' });
+  else
+    rawArticles.forEach((raw, i) => {
+      const r = article.safeParse(raw);
+      if (!r.success) {
+        for (const issue of r.error.issues) problems.push({ file: articlesFile, entry: entryName(raw, i), reason: issuePath(issue) + issue.message });
+        return;
+      }
+      const textPath = path.join(seedsDir, r.data.file);
+      if (!fs.existsSync(textPath)) {
+        problems.push({ file: articlesFile, entry: entryName(raw, i), reason: `seed file ${r.data.file} does not exist` });
+        return;
+      }
+      sources.articles.push(r.data);
+      sources.texts.set(r.data.id, fs.readFileSync(textPath, 'utf8'));
+    });
+
+  for (const [name, spec] of Object.entries(KB_FILES)) {
+    const file = rel(path.join('kb', name));
+    const full = path.join(seedsDir, 'kb', name);
+    if (!fs.existsSync(full)) {
+      problems.push({ file, entry: '(file)', reason: 'is missing' });
+      continue;
+    }
+    let doc: unknown;
+    try {
+      doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
+    } catch (e) {
+      problems.push({ file, entry: '(file)', reason: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    if (!Array.isArray(doc)) {
+      problems.push({ file, entry: '(file)', reason: 'must be a YAML list at top level' });
+      continue;
+    }
+    doc.forEach((raw, index) => {
+      const r = (spec.schema as z.ZodType).safeParse(raw);
+      if (!r.success) {
+        for (const issue of r.error.issues) problems.push({ file, entry: entryName(raw, index), reason: issuePath(issue) + issue.message });
+        return;
+      }
+      const value = r.data as never;
+      if (spec.kind === 'role') sources.roles.push({ file, index, value });
+      else if (spec.kind === 'pledge') sources.pledges.push({ file, index, value });
+      else if (spec.kind === 'ignore') sources.ignore.push({ file, index, value });
+      else sources.entities.push({ file, index, value: { ...(value as EntitySource), kind: spec.kind } });
+    });
+  }
+  return sources;
+}
