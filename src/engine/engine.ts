@@ -158,6 +158,30 @@ export function createEngine(dictionary: Dictionary): Engine {
     });
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
 
+    // Pass 1 finds who is named in full anywhere; pass 2 lets surnames link to them, so a
+    // live blog's later-in-time (earlier-on-page) "Mr McLellan" still finds "Alastair McLellan".
+    const hasPriorOnly = candidates.some((c) => patterns[c.pattern]!.flags & NEEDS_PRIOR);
+    const first = select(text, candidates, date, null);
+    const out = hasPriorOnly ? select(text, candidates, date, first.firstMention).matches : first.matches;
+    return addLearnedAcronyms(text, out);
+  }
+
+  interface Selection {
+    matches: Match[];
+    firstMention: Map<number, number>;
+  }
+
+  /**
+   * Leftmost-longest selection of candidates with the context rules. With `named` null,
+   * surname-only candidates are left out; otherwise they link to an entity named in full
+   * before them, or failing that anywhere in `named`.
+   */
+  function select(text: string, candidates: Candidate[], date: string, named: Map<number, number> | null): Selection {
+    const firstMention = new Map<number, number>();
+    const mention = (entity: number, at: number) => {
+      lastFullMention.set(entity, at);
+      if (!firstMention.has(entity)) firstMention.set(entity, at);
+    };
     const out: Match[] = [];
     const lastFullMention = new Map<number, number>();
     const emit = (c: Candidate, entity: DictEntity, kind: EntityKind, role?: string) => {
@@ -176,12 +200,16 @@ export function createEngine(dictionary: Dictionary): Engine {
       let j = i + 1;
       while (j < candidates.length && candidates[j]!.start === c.start && candidates[j]!.end === c.end) j++;
       let best: Candidate | undefined;
-      let bestSeen = -1;
+      let bestSeen = -Infinity;
       for (let k = i; k < j; k++) {
         const ck = candidates[k]!;
         const p = patterns[ck.pattern]!;
         if (p.flags & NEEDS_PRIOR) {
-          const seen = lastFullMention.get(p.entity);
+          if (!named) continue;
+          // Named before: the latest such naming wins; named only later: ranks below any earlier naming.
+          const before = lastFullMention.get(p.entity);
+          const later = named.get(p.entity);
+          const seen = before ?? (later !== undefined ? -1 - later / (text.length + 1) : undefined);
           if (seen === undefined || seen <= bestSeen) continue;
           best = ck;
           bestSeen = seen;
@@ -197,23 +225,23 @@ export function createEngine(dictionary: Dictionary): Engine {
       lastEnd = best.end;
 
       if (entity.kind !== 'role') {
-        if (!(p.flags & NEEDS_PRIOR)) lastFullMention.set(p.entity, best.start);
+        if (!(p.flags & NEEDS_PRIOR)) mention(p.entity, best.start);
         emit(best, entity, entity.kind);
         continue;
       }
       // A role phrase directly followed by a person's full name ("Health Secretary Matt Hancock") is that person.
-      const named = namedPersonAfter(text, candidates, j, best.end);
-      if (named !== undefined) {
-        if (!(p.flags & NOT_THIS_ROLE)) emit(best, entities[named]!, 'role', entity.id);
+      const namedPerson = namedPersonAfter(text, candidates, j, best.end);
+      if (namedPerson !== undefined) {
+        if (!(p.flags & NOT_THIS_ROLE)) emit(best, entities[namedPerson]!, 'role', entity.id);
         continue;
       }
       if (p.flags & NOT_THIS_ROLE) continue;
       const holder = resolveHolder(dictionary.holders, p.entity, date);
       if (!holder) continue;
-      lastFullMention.set(holder.person, best.start);
+      mention(holder.person, best.start);
       emit(best, entities[holder.person]!, 'role', entity.id);
     }
-    return addLearnedAcronyms(text, out);
+    return { matches: out, firstMention };
   }
 
   function namedPersonAfter(text: string, candidates: Candidate[], from: number, end: number): number | undefined {

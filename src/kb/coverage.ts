@@ -18,10 +18,14 @@ export interface CoverageReport {
 
 const TOKEN = /[\p{L}\p{N}&]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'upon', 'de', '&']);
-// Capitalised words that start sentences or headings without being names.
-const LEADING = new Set(
-  'A An And As At But By For From He Her His How If In It Its Meanwhile Mondays Now Of On Or She So That The Then There These They This Those To Today We What When Where Which While Who Why With Yesterday After Already Although Asked Before Both Each Even Every However Instead Led Much Only Readers Running Senior Six Some Summarising Talking Therefore Initially In Meeting Leave Fill Log Change Connecting Google Facebook Twitter Watch Skip Just First Second Third Most'.split(' '),
+// Titles and capitalised function words are not names themselves.
+const NOT_NAME = new Set('Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Baroness The A An'.split(' '));
+// Capitalised but never names: "From April 2016".
+const CALENDAR = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
 );
+// A sentence ends at . ! ? : a line break, a bullet, or a live blog's time stamp ("2.50pm").
+const SENTENCE_END = /(?:[.!?:\n\u2029•]|\d[ap]m)\s*["“‘']?\s*$/;
 
 function isCapitalised(w: string): boolean {
   const c = w.charAt(0);
@@ -31,6 +35,12 @@ function isCapitalised(w: string): boolean {
 export function isAcronymToken(w: string): boolean {
   const core = /[A-Z]s$/.test(w) ? w.slice(0, -1) : w;
   return /^[A-Z0-9&]+$/.test(core) && (core.match(/[A-Z]/g) ?? []).length >= 2;
+}
+
+/** Where a token ends without its possessive ('s, ’s, s'). */
+function coreEnd(t: { w: string; e: number }): number {
+  const m = t.w.match(/(['’]s|s['’])$/);
+  return m ? t.e - (m[0].startsWith('s') ? 1 : 2) : t.e;
 }
 
 export function coverage(annotations: SeedAnnotation[], texts: Map<string, string>, ignore: string[]): CoverageReport {
@@ -58,7 +68,7 @@ export function coverage(annotations: SeedAnnotation[], texts: Map<string, strin
     for (const t of tokens)
       if (isAcronymToken(t.w)) {
         seenAcronyms.add(t.w);
-        if (!isCovered(t.s, t.e)) miss('acronym', t.w);
+        if (!isCovered(t.s, coreEnd(t))) miss('acronym', t.w);
       }
     // Runs of capitalised words joined by single spaces (connectors allowed inside).
     for (let i = 0; i < tokens.length; ) {
@@ -73,13 +83,15 @@ export function coverage(annotations: SeedAnnotation[], texts: Map<string, strin
         else if (CONNECTORS.has(nw) && j + 2 < tokens.length && text.slice(tokens[j + 1]!.e, tokens[j + 2]!.s) === ' ' && isCapitalised(tokens[j + 2]!.w)) j += 2;
         else break;
       }
-      let first = i;
-      while (first <= j && LEADING.has(tokens[first]!.w)) first++;
-      const words = tokens.slice(first, j + 1).filter((t) => isCapitalised(t.w));
-      if (words.length >= 2) {
-        const name = text.slice(tokens[first]!.s, tokens[j]!.e);
+      const run = tokens.slice(i, j + 1);
+      const words = run.filter((t) => isCapitalised(t.w) && !NOT_NAME.has(t.w) && !CALENDAR.has(t.w));
+      if (words.length + run.filter((t) => NOT_NAME.has(t.w)).length >= 2 && words.length >= 1) {
+        const name = text.slice(run[0]!.s, run[run.length - 1]!.e);
         seenNames.add(name);
-        if (!words.every((t) => isCovered(t.s, t.e))) miss('name', name);
+        // A capitalised word that only opens a sentence ("Read HSJ's") need not be a name.
+        const opensSentence = (t: { s: number }) => t.s === 0 || SENTENCE_END.test(text.slice(Math.max(0, t.s - 8), t.s));
+        const mustCover = words.filter((t, k) => !(k === 0 && t === run[0] && opensSentence(t) && !isCovered(t.s, t.e) && words.length > 1));
+        if (!mustCover.every((t) => isCovered(t.s, coreEnd(t)))) miss('name', name);
       }
       i = j + 1;
     }

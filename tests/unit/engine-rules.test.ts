@@ -87,11 +87,13 @@ describe('matching mechanics', () => {
 });
 
 describe('precision rules', () => {
-  it('links a surname only after a full mention', () => {
-    expect(ids('Mr Hunt said. Then Jeremy Hunt spoke, and Hunt left; Mr Hunt returned.')).toEqual([
+  it('links a surname only where the same text names the person in full', () => {
+    expect(ids('Mr Hunt said. Hunt left.')).toEqual([]);
+    // A live blog runs newest first: the full name may come further down the page.
+    expect(ids('Mr Hunt said. Then Jeremy Hunt spoke, and Hunt left.')).toEqual([
+      ['Mr Hunt', 'jeremy-hunt'],
       ['Jeremy Hunt', 'jeremy-hunt'],
       ['Hunt', 'jeremy-hunt'],
-      ['Mr Hunt', 'jeremy-hunt'],
     ]);
   });
   it('never takes the verb or a different Hunt', () => {
@@ -116,6 +118,7 @@ describe('precision rules', () => {
       ['Boris Johnson', 'boris-johnson'],
       ['Johnson', 'boris-johnson'],
     ]);
+    expect(ids('Johnson spoke first. Later Alan Johnson met Boris Johnson.')[0]).toEqual(['Johnson', 'alan-johnson']);
   });
 });
 
