@@ -40,7 +40,10 @@ function findDate(root: Node): string | null {
   let jsonLd: string | null = null;
   let time: string | null = null;
   const visit = (n: Node) => {
-    if (!('tagName' in n)) return;
+    if (!('tagName' in n)) {
+      if ('childNodes' in n) for (const c of (n as { childNodes: Node[] }).childNodes) visit(c);
+      return;
+    }
     const el = n as Element;
     if (el.tagName === 'meta') {
       const key = attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop');

@@ -4,7 +4,7 @@
 
 import { findAcronymDefinitions } from './acronyms';
 import { buildAutomaton, scan, type Automaton } from './automaton';
-import { canonicalText, isUpperStart, isWordChar } from './chars';
+import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar } from './chars';
 import {
   CASE_ANY,
   CASE_FIRST,
@@ -96,11 +96,28 @@ function atSentenceStart(text: string, start: number): boolean {
   return true;
 }
 
+/** Compares the text's letters with the pattern's under its case mode, without allocating. */
 function caseMatches(p: DictPattern, text: string, start: number, end: number): boolean {
   if (p.case === CASE_ANY) return true;
-  const found = canonicalText(text.slice(start, end));
-  if (p.case === CASE_FIRST) return found.slice(1) === p.text.slice(1) && found.charAt(0).toLowerCase() === p.text.charAt(0).toLowerCase();
-  return found === p.text;
+  const want = p.text;
+  let k = 0;
+  let lastSpace = false;
+  for (let i = start; i < end; i++) {
+    const u = canonicalUnit(text.charCodeAt(i));
+    if (u === SKIP) continue;
+    if (u === 32) {
+      if (lastSpace) continue;
+      lastSpace = true;
+    } else lastSpace = false;
+    const w = want.charCodeAt(k);
+    if (u !== w) {
+      if (k !== 0 || p.case !== CASE_FIRST) return false;
+      const a = String.fromCharCode(u).toLowerCase();
+      if (a !== String.fromCharCode(w).toLowerCase()) return false;
+    }
+    k++;
+  }
+  return k === want.length;
 }
 
 function resolveHolder(holders: readonly DictHolder[], role: number, date: string): DictHolder | undefined {

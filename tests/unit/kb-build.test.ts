@@ -1,0 +1,68 @@
+// npm run kb refuses bad sources with file, entry and reason.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildKb } from '../../src/kb/build';
+import { KbBuildError } from '../../src/kb/problems';
+import { SEEDS } from '../support/kb';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of seeds/ with one KB file edited. */
+function doctored(file: string, edit: (text: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+  dirs.push(dir);
+  fs.cpSync(SEEDS, dir, { recursive: true });
+  const p = path.join(dir, file);
+  const before = fs.readFileSync(p, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  fs.writeFileSync(p, after);
+  return dir;
+}
+
+function problemsOf(dir: string): string {
+  try {
+    buildKb(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(KbBuildError);
+    return (e as KbBuildError).message;
+  }
+  throw new Error('the build accepted bad sources');
+}
+
+describe('KB build errors', () => {
+  it('builds the real sources', () => {
+    expect(buildKb(SEEDS).bundle.entities.length).toBeGreaterThan(100);
+  });
+  it('names file, entry and reason when a quote is not in its article', () => {
+    const dir = doctored('kb/people.yaml', (t) => t.replace('RCGP chair Dr Maureen Baker', 'RCGP chairwoman Dr Maureen Baker'));
+    expect(problemsOf(dir)).toMatch(/people\.yaml › maureen-baker \(entry \d+\) › .*quote not found verbatim in seed 003: "RCGP chairwoman Dr Maureen Baker/);
+  });
+  it('refuses an alias two entities claim without a rule that tells them apart', () => {
+    const dir = doctored('kb/bodies.yaml', (t) => t.replace(/(\n  aliases:\n)/, '$1    - Jeremy Hunt\n'));
+    expect(problemsOf(dir)).toMatch(/alias "jeremy hunt" is also claimed by "jeremy-hunt"/);
+  });
+  it('refuses colliding ids', () => {
+    const dir = doctored('kb/terms.yaml', (t) => t.replace('- id: alb\n', '- id: cqc\n'));
+    expect(problemsOf(dir)).toMatch(/terms\.yaml › cqc \(entry 1\) › id "cqc" is already used in .*bodies\.yaml/);
+  });
+  it('refuses a missing required field', () => {
+    const dir = doctored('kb/pledges.yaml', (t) => t.replace(/\n  status_note:[^\n]*(\n    [^\n]*)*/, ''));
+    expect(problemsOf(dir)).toMatch(/pledges\.yaml › [a-z0-9-]+ \(entry 1\) › status_note: /);
+  });
+  it('refuses unknown references and overlapping role holders', () => {
+    const dir = doctored('kb/people.yaml', (t) => t.replace('role: health-secretary', 'role: health-secretery'));
+    expect(problemsOf(dir)).toMatch(/names unknown role "health-secretery"/);
+    const overlap = doctored('kb/people.yaml', (t) => t.replace('role: health-secretary\n      start: 2018-07-09', 'role: health-secretary\n      start: 2018-01-01'));
+    expect(problemsOf(overlap)).toMatch(/holds "health-secretary" from 2018-01-01, while jeremy-hunt still held it/);
+  });
+  it('refuses YAML that does not parse, naming the file', () => {
+    const dir = doctored('kb/roles.yaml', (t) => t.replace('- id:', '- id: [unclosed'));
+    expect(problemsOf(dir)).toMatch(/roles\.yaml › \(file\) › is not valid YAML/);
+  });
+});
