@@ -1,9 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-// Vitest settings; the extension's own build entries arrive with the extension.
+// Test settings. The extension itself is built by scripts/build-extension.ts (npm run build),
+// which calls Vite once for the pages and once per classic-script entry.
 export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], testTimeout: 30_000 } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 120_000, globalSetup: ['tests/e2e/global-setup.ts'], fileParallelism: false },
+      },
+    ],
   },
 });

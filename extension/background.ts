@@ -1,0 +1,66 @@
+// Background entry (service worker in Chrome, event page in Firefox): wires browser
+// events to the service. Holds no state that a restart would lose.
+
+import browser from 'webextension-polyfill';
+import type { KbBundle } from '../src/kb/bundle';
+import { createRouter } from '../src/background/router';
+import { createService } from '../src/background/service';
+import { syncSiteScripts } from '../src/background/site-scripts';
+import { db, siteChoices } from '../src/background/store';
+import type { TabMessage } from '../src/shared/messages';
+import { siteKey } from '../src/shared/sites';
+
+declare const __KB_VERSION__: string;
+
+async function sendToTabs(filter: (site: string) => boolean, message: TabMessage): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || !tab.url) return;
+      let site: string;
+      try {
+        site = siteKey(new URL(tab.url).hostname);
+      } catch {
+        return;
+      }
+      if (!filter(site)) return;
+      await browser.tabs.sendMessage(tab.id, message).catch(() => undefined); // no content script there
+    }),
+  );
+}
+
+const service = createService({
+  bundledVersion: __KB_VERSION__,
+  async loadBundle() {
+    const res = await fetch(browser.runtime.getURL('kb.json'));
+    if (!res.ok) throw new Error(`kb.json: HTTP ${res.status}`);
+    return (await res.json()) as KbBundle;
+  },
+  async openPledge(id) {
+    await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=pledges#${encodeURIComponent(id)}`) });
+  },
+  async notify(event) {
+    if ('prefs' in event) return sendToTabs(() => true, { type: 'tab:prefs-changed', prefs: event.prefs });
+    if (event.enabled) await syncSiteScripts(await siteChoices(await db()));
+    return sendToTabs((site) => site === event.site, { type: 'tab:site-changed', enabled: event.enabled });
+  },
+});
+
+const route = createRouter(service, browser.runtime.id, browser.runtime.getURL(''));
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
+
+browser.runtime.onInstalled.addListener(() => {
+  service.install().catch((e) => console.error('health-policy-annotator: knowledge base not installed', e));
+});
+browser.runtime.onStartup.addListener(() => {
+  void db()
+    .then(siteChoices)
+    .then(syncSiteScripts)
+    .catch((e) => console.error('health-policy-annotator: site scripts', e));
+});
+
+browser.commands.onCommand.addListener(async (command) => {
+  if (command !== 'next-mark') return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'tab:next-mark' } satisfies TabMessage).catch(() => undefined);
+});

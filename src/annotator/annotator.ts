@@ -1,0 +1,272 @@
+// The page side: reads the page's text, runs the engine, paints marks, and opens a
+// card when the pointer rests on a mark or the keyboard steps to one.
+
+import browser from 'webextension-polyfill';
+import type { Dictionary } from '../engine/dictionary';
+import { createEngine, type Engine, type Match } from '../engine/engine';
+import type { FoundEntity, TabMessage } from '../shared/messages';
+import type { Prefs } from '../shared/prefs';
+import type { CardData } from '../shared/views';
+import { createCardHost, type CardHost } from './card-host';
+import { markAt, markKind, paint, rangeFor, selectMarked, unpaint, type Mark } from './marks';
+import { ask } from './messaging';
+import { pageDate } from './page-date';
+import { readPageText, type PageText } from './text-reader';
+
+const CLOSE_GRACE_MS = 300;
+const RESCAN_DELAY_MS = 250;
+
+export class Annotator {
+  private engine: Engine | undefined;
+  private dictionary: Dictionary | undefined;
+  private prefs!: Prefs;
+  private enabled = false;
+  private page: PageText | undefined;
+  private nodeIndex = new Map<Text, number>();
+  private allMatches: Match[] = [];
+  private marks: Mark[] = [];
+  private date: string | null = null;
+  private card: CardHost;
+  private openMark: Mark | undefined;
+  private dwellTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingPoint: { x: number; y: number } | undefined;
+  private frame = 0;
+  private cursor = -1;
+  private observer: MutationObserver | undefined;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastKeyStep = 0;
+
+  constructor(private readonly doc: Document) {
+    this.card = createCardHost(() => this.closeCard());
+  }
+
+  async start(): Promise<void> {
+    browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
+    const setup = await ask({ type: 'page:setup', url: this.doc.location.href });
+    this.prefs = setup.prefs;
+    if (setup.enabled && setup.dictionary) this.enable(setup.dictionary);
+  }
+
+  private enable(dictionary: Dictionary): void {
+    if (this.dictionary !== dictionary) {
+      this.dictionary = dictionary;
+      this.engine = createEngine(dictionary);
+    }
+    this.enabled = true;
+    this.scan();
+    this.listen();
+  }
+
+  private disable(): void {
+    this.enabled = false;
+    this.closeCard();
+    unpaint();
+    this.marks = [];
+    this.allMatches = [];
+    this.page = undefined;
+    this.nodeIndex.clear();
+    this.unlisten();
+  }
+
+  /** Reads the page and repaints every mark. */
+  private scan(): void {
+    if (!this.engine) return;
+    this.date = pageDate(this.doc);
+    const page = readPageText(this.doc);
+    this.page = page;
+    this.nodeIndex = new Map(page.nodes.map((n, i) => [n, i]));
+    this.allMatches = this.engine.annotate(page.text, { date: this.date });
+    this.applyPrefs();
+  }
+
+  private applyPrefs(): void {
+    if (!this.page) return;
+    const page = this.page;
+    this.marks = selectMarked(this.allMatches, page, this.prefs).map((match) => ({ match, range: rangeFor(page, match.start, match.end), kind: markKind(match) }));
+    paint(this.marks);
+  }
+
+  // --- events -------------------------------------------------------------------
+
+  private readonly onPointerMove = (e: PointerEvent) => {
+    if (this.card.contains(e.target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    this.pendingPoint = { x: e.clientX, y: e.clientY };
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.hitTest());
+  };
+
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.card.isOpen()) {
+      this.closeCard();
+      return;
+    }
+    // Alt+Shift+J / Alt+Shift+K: next and previous mark (also the manifest command).
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+      e.preventDefault();
+      this.lastKeyStep = performance.now();
+      this.step(e.code === 'KeyJ' ? 1 : -1);
+    }
+  };
+
+  private readonly onMutations = (records: MutationRecord[]) => {
+    if (records.every((r) => this.card.contains(r.target))) return;
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => this.enabled && this.scan(), RESCAN_DELAY_MS);
+  };
+
+  private listen(): void {
+    this.doc.addEventListener('pointermove', this.onPointerMove, { passive: true, capture: true });
+    this.doc.addEventListener('keydown', this.onKeyDown, { capture: true });
+    this.observer ??= new MutationObserver(this.onMutations);
+    this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  private unlisten(): void {
+    this.doc.removeEventListener('pointermove', this.onPointerMove, { capture: true });
+    this.doc.removeEventListener('keydown', this.onKeyDown, { capture: true });
+    this.observer?.disconnect();
+    clearTimeout(this.rescanTimer);
+  }
+
+  private hitTest(): void {
+    this.frame = 0;
+    const p = this.pendingPoint;
+    if (!p || !this.page) return;
+    const mark = this.markAtPoint(p.x, p.y);
+    if (mark && mark === this.openMark) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    clearTimeout(this.dwellTimer);
+    if (mark) this.dwellTimer = setTimeout(() => void this.openCard(mark, false), this.prefs.dwellMs);
+    if (this.openMark && !this.closeTimer) this.closeTimer = setTimeout(() => this.closeCard(), CLOSE_GRACE_MS);
+  }
+
+  private markAtPoint(x: number, y: number): Mark | undefined {
+    const doc = this.doc as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+    let node: Node | undefined;
+    let offset = 0;
+    if (doc.caretPositionFromPoint) {
+      const pos = doc.caretPositionFromPoint(x, y);
+      if (pos) ({ offsetNode: node, offset } = pos);
+    } else if (doc.caretRangeFromPoint) {
+      const r = doc.caretRangeFromPoint(x, y);
+      if (r) ({ startContainer: node, startOffset: offset } = r);
+    }
+    if (!node || !this.page) return undefined;
+    // The caret is the nearest gap between characters: look at the character on either side.
+    for (const o of [offset, offset - 1]) {
+      if (o < 0) continue;
+      const mark = markAt(this.marks, this.page, this.nodeIndex, node, o);
+      if (mark && [...mark.range.getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)) return mark;
+    }
+    return undefined;
+  }
+
+  // --- cards --------------------------------------------------------------------
+
+  private async openCard(mark: Mark, focus: boolean): Promise<void> {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+    this.openMark = mark;
+    const m = mark.match;
+    let card: CardData;
+    try {
+      card = m.learned ? this.learnedCard(m) : await ask({ type: 'card', id: m.id, date: this.date });
+    } catch (e) {
+      console.warn('health-policy-annotator: no card for', m.id, e);
+      return;
+    }
+    if (this.openMark !== mark) return; // the pointer moved on meanwhile
+    const readAs = m.role ? this.dictionary?.entities.find((e) => e.id === m.role)?.name.toLowerCase() : undefined;
+    this.card.show(mark.range, card, {
+      ...(readAs && { readAs: `the ${readAs}` }),
+      focus,
+      onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn('health-policy-annotator:', e)),
+    });
+  }
+
+  private learnedCard(m: Match): CardData {
+    return {
+      id: m.id,
+      kind: 'term',
+      name: m.name,
+      description: `“${m.text.replace(/s$/, '')}” is defined on this page as “${m.name}”.`,
+      sources: [{ label: 'This page', url: this.doc.location.href }],
+      date: this.date,
+      lines: [],
+      corrections: [],
+      quotes: [],
+      pledges: [],
+      related: [],
+    };
+  }
+
+  private closeCard(): void {
+    clearTimeout(this.closeTimer);
+    clearTimeout(this.dwellTimer);
+    this.closeTimer = undefined;
+    this.openMark = undefined;
+    this.card.hide();
+  }
+
+  /** Keyboard: step to the next or previous mark, scroll it into view, open its card. */
+  step(direction: 1 | -1): void {
+    if (!this.marks.length) return;
+    this.cursor = (this.cursor + direction + this.marks.length) % this.marks.length;
+    this.reveal(this.marks[this.cursor]!);
+  }
+
+  private reveal(mark: Mark): void {
+    const el = mark.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    void this.openCard(mark, true);
+  }
+
+  // --- messages from the background and the popup -------------------------------------
+
+  private async onTabMessage(msg: TabMessage): Promise<unknown> {
+    switch (msg?.type) {
+      case 'tab:site-changed':
+        if (msg.enabled && !this.enabled) {
+          const setup = await ask({ type: 'page:setup', url: this.doc.location.href });
+          this.prefs = setup.prefs;
+          if (setup.enabled && setup.dictionary) this.enable(setup.dictionary);
+        } else if (!msg.enabled && this.enabled) this.disable();
+        return { enabled: this.enabled };
+      case 'tab:prefs-changed':
+        this.prefs = msg.prefs;
+        if (this.enabled) this.applyPrefs();
+        return { ok: true };
+      case 'tab:found':
+        return this.found();
+      case 'tab:reveal': {
+        const mark = this.marks.find((m) => m.match.id === msg.id);
+        if (mark) {
+          this.cursor = this.marks.indexOf(mark);
+          this.reveal(mark);
+        }
+        return { revealed: Boolean(mark) };
+      }
+      case 'tab:next-mark':
+        if (performance.now() - this.lastKeyStep > 100) this.step(1); // the key handler already stepped
+        return { ok: true };
+      default:
+        return undefined;
+    }
+  }
+
+  private found(): FoundEntity[] {
+    const byId = new Map<string, FoundEntity>();
+    for (const m of this.allMatches) {
+      if (m.learned) continue;
+      const f = byId.get(m.id) ?? { id: m.id, name: m.name, kind: markKind(m), count: 0 };
+      f.count++;
+      byId.set(m.id, f);
+    }
+    return [...byId.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+}

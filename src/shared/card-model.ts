@@ -1,0 +1,120 @@
+// Builds a card for an entity as of an article's date: which roles were held then,
+// what happened to a body since, what the seed articles said, related pledges.
+
+import type { Evidence, KbArticle, KbEntity, KbPledge } from '../kb/bundle';
+import { dateRange, formatDate } from './dates';
+import type { CardData, DatedLine, PledgeView, QuoteView, SourceRef } from './views';
+
+export interface KbLookup {
+  article(id: string): KbArticle | undefined;
+  entityName(id: string): string | undefined;
+  pledge(id: string): KbPledge | undefined;
+}
+
+const MAX_QUOTES = 3;
+
+export function sourceRef(e: Evidence, kb: KbLookup): SourceRef {
+  if ('article' in e) {
+    const a = kb.article(e.article);
+    if (!a) return { label: `Seed article ${e.article}`, url: '', quote: e.quote };
+    return { label: `${a.publisher}, ${formatDate(a.date)}: ${a.title}`, url: a.url, quote: e.quote };
+  }
+  return e.quote ? { label: e.title, url: e.url, quote: e.quote } : { label: e.title, url: e.url };
+}
+
+/** Where a dated thing stands relative to the article's date. */
+function when(start: string, end: string | null | undefined, date: string): DatedLine['when'] {
+  const [startFrom] = dateRange(start);
+  if (startFrom > date) return 'after';
+  if (end === undefined) return 'before'; // a single event
+  if (end === null) return 'at';
+  const [, endTo] = dateRange(end);
+  return endTo < date ? 'before' : 'at';
+}
+
+function pickQuotes(entity: KbEntity, kb: KbLookup): QuoteView[] {
+  const out: QuoteView[] = [];
+  const seenArticles = new Set<string>();
+  const seenSentences = new Set<string>();
+  // One quote per article first, the longer sentences (more said about it) first.
+  const byLength = [...entity.mentions].sort((a, b) => b.sentence.length - a.sentence.length);
+  for (const pass of [true, false])
+    for (const m of byLength) {
+      if (out.length >= MAX_QUOTES) return out;
+      if ((pass && seenArticles.has(m.article)) || seenSentences.has(m.sentence)) continue;
+      if (m.sentence.replace(/\W/g, '').length - m.text.replace(/\W/g, '').length < 20) continue; // a heading, not a sentence
+      const a = kb.article(m.article);
+      if (!a) continue;
+      seenArticles.add(m.article);
+      seenSentences.add(m.sentence);
+      out.push({ sentence: m.sentence, article: { id: a.id, title: a.title, publisher: a.publisher, date: a.date, url: a.url } });
+    }
+  return out;
+}
+
+export function buildCard(entity: KbEntity, articleDate: string | null, kb: KbLookup, today: string): CardData {
+  const date = articleDate ?? today;
+  const lines: DatedLine[] = [];
+  for (const r of entity.roles) {
+    if (!r.start) continue;
+    const end = r.end ?? null;
+    lines.push({ date: r.start, end, text: r.title, when: when(r.start, end, date), sources: r.evidence.map((e) => sourceRef(e, kb)) });
+  }
+  for (const l of entity.lifecycle) {
+    const successor = l.successor ? kb.entityName(l.successor) : undefined;
+    const text = successor && !l.text.includes(successor) ? `${l.text} (succeeded by ${successor})` : l.text;
+    lines.push({ date: l.date, text, when: when(l.date, undefined, date), sources: l.evidence.map((e) => sourceRef(e, kb)) });
+  }
+  lines.sort((a, b) => dateRange(a.date)[0].localeCompare(dateRange(b.date)[0]));
+
+  const after = lines.filter((l) => l.when === 'after');
+  let since: string | undefined;
+  if (articleDate && after.length) {
+    const last = after[after.length - 1]!;
+    since = `${after.length} change${after.length === 1 ? '' : 's'} since this article (${formatDate(articleDate)}); latest ${formatDate(last.date)}: ${last.text}`;
+  }
+
+  const card: CardData = {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    sources: entity.evidence.map((e) => sourceRef(e, kb)),
+    date: articleDate,
+    lines,
+    corrections: entity.corrections.map((c) => ({ text: c.text, sources: c.evidence.map((e) => sourceRef(e, kb)) })),
+    quotes: pickQuotes(entity, kb),
+    pledges: entity.pledges.flatMap((id) => {
+      const p = kb.pledge(id);
+      return p ? [{ id: p.id, title: p.title, status: p.status as PledgeView['status'] }] : [];
+    }),
+    related: entity.related.flatMap((id) => {
+      const name = kb.entityName(id);
+      return name ? [{ id, name }] : [];
+    }),
+  };
+  if (since) card.since = since;
+  return card;
+}
+
+export function buildPledgeView(p: KbPledge, kb: KbLookup): PledgeView {
+  const view: PledgeView = {
+    id: p.id,
+    title: p.title,
+    who: { id: p.who, name: kb.entityName(p.who) ?? p.who },
+    made: p.made,
+    words: p.words.map((e) => sourceRef(e, kb)),
+    timeline: p.timeline.map((t) => ({ date: t.date, text: t.text, sources: t.evidence.map((e) => sourceRef(e, kb)) })),
+    status: p.status as PledgeView['status'],
+    statusAsOf: p.statusAsOf,
+    statusNote: p.statusNote,
+    statusSources: p.statusEvidence.map((e) => sourceRef(e, kb)),
+    related: p.related.flatMap((id) => {
+      const name = kb.entityName(id);
+      return name ? [{ id, name }] : [];
+    }),
+  };
+  if (p.madeWhere) view.madeWhere = p.madeWhere;
+  if (p.deadline) view.deadline = p.deadline;
+  return view;
+}

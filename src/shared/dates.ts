@@ -1,0 +1,25 @@
+// Formatting of full and partial ISO dates for readers ("4 Sep 2012", "Jul 2016", "2018").
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function formatDate(d: string): string {
+  const [y, m, day] = d.split('-');
+  if (!m) return y!;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** The first and the last day a partial date may mean. */
+export function dateRange(d: string): [string, string] {
+  if (d.length === 10) return [d, d];
+  if (d.length === 7) {
+    const [y, m] = d.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return [`${d}-01`, `${d}-${String(last).padStart(2, '0')}`];
+  }
+  return [`${d}-01-01`, `${d}-12-31`];
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

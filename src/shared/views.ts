@@ -1,0 +1,79 @@
+// What the background hands to the UI: ready to render, every fact with its sources.
+
+export interface SourceRef {
+  /** "HSJ (Health Service Journal), 29 Oct 2015: Rolling coverage of …" or a public page's title. */
+  label: string;
+  url: string;
+  /** The verbatim words, for a seed quote. */
+  quote?: string;
+}
+
+export interface DatedLine {
+  /** ISO date or partial date (YYYY, YYYY-MM). */
+  date: string;
+  /** A second date for a span (roles): end, or null while current. */
+  end?: string | null;
+  text: string;
+  /** Relative to the article's date: before it, in force at it, or after it. */
+  when: 'before' | 'at' | 'after';
+  sources: SourceRef[];
+}
+
+export interface QuoteView {
+  sentence: string;
+  article: { id: string; title: string; publisher: string; date: string; url: string };
+}
+
+export type PledgeStatus = 'kept' | 'partly-kept' | 'broken' | 'dropped' | 'in-progress' | 'not-yet-due' | 'cannot-be-rated';
+
+export interface CardData {
+  id: string;
+  kind: 'person' | 'body' | 'term';
+  name: string;
+  description: string;
+  sources: SourceRef[];
+  /** The article date the card was built for, or null (then "today"). */
+  date: string | null;
+  /** Roles (people) or lifecycle events (bodies, terms), oldest first. */
+  lines: DatedLine[];
+  /** One-line summary of what changed after the article's date, if anything. */
+  since?: string;
+  corrections: { text: string; sources: SourceRef[] }[];
+  quotes: QuoteView[];
+  pledges: { id: string; title: string; status: PledgeStatus }[];
+  related: { id: string; name: string }[];
+}
+
+export interface PledgeView {
+  id: string;
+  title: string;
+  who: { id: string; name: string };
+  made: string;
+  madeWhere?: string;
+  words: SourceRef[];
+  deadline?: string;
+  timeline: { date: string; text: string; sources: SourceRef[] }[];
+  status: PledgeStatus;
+  statusAsOf: string;
+  statusNote: string;
+  statusSources: SourceRef[];
+  related: { id: string; name: string }[];
+}
+
+export interface KbInfo {
+  version: string;
+  counts: { people: number; bodies: number; terms: number; roles: number; pledges: number; sources: number };
+  articles: { id: string; title: string; publisher: string; date: string; url: string }[];
+  /** Set while the knowledge base could not be installed (quota, a blocked upgrade). */
+  installError?: string;
+}
+
+export const STATUS_LABEL: Record<PledgeStatus, string> = {
+  kept: 'Kept',
+  'partly-kept': 'Partly kept',
+  broken: 'Broken',
+  dropped: 'Dropped',
+  'in-progress': 'In progress',
+  'not-yet-due': 'Not yet due',
+  'cannot-be-rated': 'Cannot be rated',
+};

@@ -1,0 +1,105 @@
+// The context card: who or what it is, roles or history with dates relative to the
+// article, what the seed articles said, related pledges, every line with its sources.
+
+import { formatDate } from '../shared/dates';
+import type { CardData, DatedLine } from '../shared/views';
+import { SourceLinks, StatusChip } from './sources';
+
+export interface CardProps {
+  card: CardData;
+  /** "the health secretary" when the mark was a role phrase. */
+  readAs?: string;
+  onOpenPledge?: (id: string) => void;
+  onClose?: () => void;
+}
+
+const KIND_LABEL = { person: 'Person', body: 'Organisation', term: 'Term' } as const;
+
+function span(l: DatedLine): string {
+  if (l.end === undefined) return formatDate(l.date);
+  return `${formatDate(l.date)} – ${l.end === null ? 'present' : formatDate(l.end)}`;
+}
+
+const WHEN_LABEL = { before: 'before this article', at: 'at this article’s date', after: 'after this article' } as const;
+
+export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
+  const dateLabel = card.date ? formatDate(card.date) : 'today';
+  return (
+    <div class="card" role="dialog" aria-label={`${card.name}: context`} data-entity={card.id}>
+      <header>
+        <div>
+          <span class={`kind kind-${card.kind}`}>{KIND_LABEL[card.kind]}</span>
+          <h2 class="name">{card.name}</h2>
+        </div>
+        {onClose && (
+          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      {readAs && <p class="read-as">Read here as {readAs} on {dateLabel}.</p>}
+      <p class="description">
+        {card.description} <SourceLinks sources={card.sources} />
+      </p>
+      {card.since && <p class="since">{card.since}</p>}
+      {card.lines.length > 0 && (
+        <section>
+          <h3>{card.kind === 'person' ? 'Roles' : 'History'}</h3>
+          <ul class="lines">
+            {card.lines.map((l, i) => (
+              <li key={i} class={`line when-${l.when}`}>
+                <span class="date">{span(l)}</span> <span class="text">{l.text}</span>{' '}
+                {card.date && l.when !== 'before' && <span class={`when when-${l.when}`}>{WHEN_LABEL[l.when]}</span>} <SourceLinks sources={l.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {card.corrections.map((c, i) => (
+        <p key={i} class="correction">
+          {c.text} <SourceLinks sources={c.sources} />
+        </p>
+      ))}
+      {card.quotes.length > 0 && (
+        <section>
+          <h3>In the source articles</h3>
+          {card.quotes.map((q, i) => (
+            <blockquote key={i}>
+              <p>“{q.sentence}”</p>
+              <cite>
+                <a href={q.article.url} target="_blank" rel="noopener noreferrer">
+                  {q.article.title}
+                </a>{' '}
+                — {q.article.publisher}, {formatDate(q.article.date)}
+              </cite>
+            </blockquote>
+          ))}
+        </section>
+      )}
+      {card.pledges.length > 0 && (
+        <section>
+          <h3>Pledges</h3>
+          <ul class="pledges">
+            {card.pledges.map((p) => (
+              <li key={p.id}>
+                <StatusChip status={p.status} />{' '}
+                {onOpenPledge ? (
+                  <button type="button" class="link" onClick={() => onOpenPledge(p.id)}>
+                    {p.title}
+                  </button>
+                ) : (
+                  p.title
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {card.related.length > 0 && (
+        <p class="related">
+          Related: {card.related.map((r) => r.name).join(' · ')}
+        </p>
+      )}
+    </div>
+  );
+}

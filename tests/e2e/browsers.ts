@@ -1,0 +1,247 @@
+// Real browsers with the built extension loaded: Debian's chromium through playwright-core,
+// Debian's firefox-esr through puppeteer-core over WebDriver BiDi. A missing browser is a
+// failure with instructions, never a skip.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page as PwPage, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'health-policy-reader@hp-reader.org';
+const FIREFOX_UUID = '7d6b3c4e-1f2a-4b5c-8d9e-0a1b2c3d4e5f';
+
+function requireBinary(p: string, pkg: string): void {
+  if (!fs.existsSync(p)) throw new Error(`${p} not found: end-to-end tests need Debian's ${pkg} (apt-get install ${pkg}); .ci/run installs it`);
+}
+
+/** The small surface the tests use, the same for both browsers. */
+export interface TestPage {
+  evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  evaluateArg<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  waitFor(fn: () => unknown, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(combo: { alt?: boolean; shift?: boolean; code: string }): Promise<void>;
+  click(selector: string): Promise<void>;
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  bringToFront(): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: 'chromium' | 'firefox';
+  extensionOrigin: string;
+  openPage(url: string): Promise<TestPage>;
+  /** Stops the MV3 service worker (Chromium); the next message must wake it. */
+  stopBackground(): Promise<void>;
+  /** Closes and relaunches with the same profile. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function pwPage(page: PwPage): TestPage {
+  return {
+    evaluate: (fn) => page.evaluate(fn),
+    evaluateArg: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(fn, timeoutMs = 10_000) {
+      await page.waitForFunction(fn, undefined, { timeout: timeoutMs, polling: 100 });
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    async press({ alt, shift, code }) {
+      await page.keyboard.press([alt && 'Alt', shift && 'Shift', code].filter(Boolean).join('+'));
+    },
+    click: (selector) => page.locator(selector).first().click(),
+    async goto(url) {
+      await page.goto(url);
+    },
+    async reload() {
+      await page.reload();
+    },
+    bringToFront: () => page.bringToFront(),
+    async screenshot(file) {
+      await page.screenshot({ path: file });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(extensionDir = path.join(ROOT, 'dist/chrome'), options: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> {
+  requireBinary(CHROMIUM, 'chromium');
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
+  let context: BrowserContext;
+  let worker: Worker;
+  const launch = async () => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: { width: 1200, height: 900 },
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  await launch();
+  const extensionOrigin = () => worker.url().replace(/^(chrome-extension:\/\/[^/]+\/).*$/, '$1');
+  const browser: TestBrowser = {
+    name: 'chromium',
+    get extensionOrigin() {
+      return extensionOrigin();
+    },
+    async openPage(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return pwPage(page);
+    },
+    async stopBackground() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async restart() {
+      await context.close();
+      await launch();
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return browser;
+}
+
+function ppPage(page: PpPage): TestPage {
+  return {
+    evaluate: (fn) => page.evaluate(fn) as never,
+    evaluateArg: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(fn, timeoutMs = 10_000) {
+      await page.waitForFunction(fn, { timeout: timeoutMs, polling: 100 });
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    async press({ alt, shift, code }) {
+      if (alt) await page.keyboard.down('Alt');
+      if (shift) await page.keyboard.down('Shift');
+      await page.keyboard.press(code as never);
+      if (shift) await page.keyboard.up('Shift');
+      if (alt) await page.keyboard.up('Alt');
+    },
+    async click(selector) {
+      await page.locator(selector).click();
+    },
+    async goto(url) {
+      await page.goto(url);
+    },
+    async reload() {
+      await page.reload();
+    },
+    bringToFront: () => page.bringToFront(),
+    async screenshot(file) {
+      await page.screenshot({ path: file as `${string}.png` });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(extensionDir = path.join(ROOT, 'dist/firefox')): Promise<TestBrowser> {
+  requireBinary(FIREFOX, 'firefox-esr');
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
+  let browser: PpBrowser;
+  const launch = async () => {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profile,
+      protocol: 'webDriverBiDi',
+      defaultViewport: { width: 1200, height: 900 },
+      extraPrefsFirefox: {
+        // A fixed internal UUID so tests can open moz-extension:// pages.
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'network.proxy.allow_hijacking_localhost': false,
+      },
+    });
+    await browser.installExtension(extensionDir);
+  };
+  await launch();
+  const origin = `moz-extension://${FIREFOX_UUID}/`;
+  let bridge: PpPage | undefined;
+
+  // WebDriver BiDi may not navigate to moz-extension:// pages. A reader's own path gets
+  // there instead: a card's pledge link opens the pledge history in a tab, and from that
+  // extension page further extension pages are opened with tabs.create.
+  async function ensureBridge(): Promise<PpPage> {
+    if (bridge && !bridge.isClosed()) return bridge;
+    const article = await browser.newPage();
+    await article.goto(`http://127.0.0.1:${bridgePort}/seed/000`);
+    await article.waitForFunction(() => CSS.highlights.size > 0, { timeout: 15_000 });
+    const opened = browser.waitForTarget((t) => t.url().startsWith(origin), { timeout: 15_000 });
+    await article.evaluate(() => {
+      for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+        for (const r of h)
+          if (r.toString() === 'Jeremy Hunt') {
+            r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            const rect = r.getClientRects()[0]!;
+            (globalThis as unknown as { __at: unknown }).__at = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+            return;
+          }
+    });
+    const at = (await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at))!;
+    await article.mouse.move(at.x, at.y);
+    await article.waitForFunction(() => document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button') !== null, { timeout: 10_000 });
+    await article.evaluate(() => (document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.pledges button') as HTMLButtonElement).click());
+    bridge = (await (await opened).page())!;
+    await article.close();
+    return bridge;
+  }
+  let bridgePort = 0;
+
+  return {
+    name: 'firefox',
+    extensionOrigin: origin,
+    async openPage(url) {
+      if (!url.startsWith(origin)) {
+        const page = await browser.newPage();
+        await page.goto(url);
+        if (!bridgePort && url.startsWith('http://127.0.0.1:')) bridgePort = Number(new URL(url).port);
+        return ppPage(page);
+      }
+      const from = await ensureBridge();
+      const opened = browser.waitForTarget((t) => t.url() === url, { timeout: 15_000 });
+      await from.evaluate((u: string) => (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }), url);
+      return ppPage((await (await opened).page())!);
+    },
+    async stopBackground() {
+      throw new Error('Firefox has no service worker to stop');
+    },
+    async restart() {
+      await browser.close();
+      bridge = undefined;
+      await launch();
+    },
+    async close() {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

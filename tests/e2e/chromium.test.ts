@@ -1,0 +1,4 @@
+import { launchChromium } from './browsers';
+import { extensionSuite } from './extension.suite';
+
+extensionSuite('Chromium', () => launchChromium(), { serviceWorker: true });

@@ -1,0 +1,200 @@
+// The extension as a reader uses it, in a real browser. Shared by Chromium and Firefox.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestBrowser, TestPage } from './browsers';
+import { cardText, highlightCount, markCentre, markedTexts, marksInsideEditable } from './page-probes';
+import { startServer, type TestServer } from './server';
+
+/** The part of the extension API the tests call from extension pages. */
+interface ExtensionApi {
+  tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+}
+
+export function extensionSuite(name: string, launch: () => Promise<TestBrowser>, options: { serviceWorker: boolean }) {
+  describe(`extension in ${name}`, () => {
+    let browser: TestBrowser;
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function article(id: string, suffix = ''): Promise<TestPage> {
+      const page = await browser.openPage(server.url(`/seed/${id}${suffix}`));
+      await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+      return page;
+    }
+
+    async function hover(page: TestPage, text: string): Promise<void> {
+      const at = await page.evaluateArg(markCentre, text);
+      expect(at, `a mark "${text}" on the page`).not.toBeNull();
+      await page.mouseMove(at!.x - 40, at!.y - 40);
+      await page.mouseMove(at!.x, at!.y);
+    }
+
+    /** An extension page acting on the article's tab (as the popup does on the active tab). */
+    async function extensionPage(path: string, forUrl?: string): Promise<TestPage> {
+      if (!forUrl) return browser.openPage(`${browser.extensionOrigin}${path}`);
+      const probe = await browser.openPage(`${browser.extensionOrigin}options.html`);
+      const tabId = await probe.evaluateArg(async (url: string) => {
+        const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+        const api = (g.browser ?? g.chrome)!;
+        const tabs = await api.tabs.query({});
+        return tabs.find((t) => t.url === url)?.id ?? -1;
+      }, forUrl);
+      await probe.close();
+      expect(tabId).toBeGreaterThan(0);
+      return browser.openPage(`${browser.extensionOrigin}${path}${path.includes('?') ? '&' : '?'}tab=${tabId}`);
+    }
+
+    it('marks the people, bodies and terms of a seed article', async () => {
+      const page = await article('003');
+      const marked = await page.evaluate(markedTexts);
+      expect(marked['hpa-person']).toEqual(expect.arrayContaining(['Jeremy Hunt', 'Mr Hunt', 'Sir Mike Richards', 'Saffron Cordery', 'Jeremy Hughes']));
+      expect(marked['hpa-body']).toEqual(expect.arrayContaining(['CQC', 'CCG', 'NHS England', 'Royal College of Midwives', 'NHS Providers']));
+      expect(marked['hpa-term']).toEqual(expect.arrayContaining(['Five Year Forward View', 'success regime']));
+      // Very frequent terms are marked once per section by default, not at every use.
+      const all = await page.evaluate(() => document.body.innerText.match(/\bNHS\b/g)?.length ?? 0);
+      expect(marked['hpa-body'].filter((t) => t === 'NHS').length).toBeLessThan(all);
+      await page.close();
+    });
+
+    it('opens a card on hover: CQC is the Care Quality Commission', async () => {
+      const page = await article('003');
+      await hover(page, 'CQC');
+      await page.waitFor(() => {
+        const host = document.querySelector('hpa-card-host');
+        return host?.shadowRoot?.textContent?.includes('Care Quality Commission');
+      });
+      const text = await page.evaluate(cardText);
+      expect(text).toContain('Care Quality Commission');
+      expect(text).toMatch(/regulator/i);
+      // Moving away closes it after the grace period.
+      await page.mouseMove(5, 5);
+      await page.waitFor(() => {
+        const host = document.querySelector('hpa-card-host') as HTMLElement | null;
+        return !host || host.style.display === 'none';
+      });
+      await page.close();
+    });
+
+    it('steps through marks from the keyboard and closes the card with Escape', async () => {
+      const page = await article('002');
+      await page.press({ alt: true, shift: true, code: 'KeyJ' });
+      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
+      const focused = await page.evaluate(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.className ?? '');
+      expect(focused).toContain('card');
+      await page.press({ code: 'Escape' });
+      await page.waitFor(() => (document.querySelector('hpa-card-host') as HTMLElement).style.display === 'none');
+      await page.close();
+    });
+
+    it('never marks form fields or editable regions', async () => {
+      const page = await article('003', '-editable');
+      expect(await page.evaluate(marksInsideEditable)).toEqual([]);
+      expect(await page.evaluate(() => (document.getElementById('t') as HTMLTextAreaElement).value)).toBe('The CQC and Jeremy Hunt');
+      await page.close();
+    });
+
+    it('lists the paperless-NHS pledge with its dated timeline in the pledge history', async () => {
+      const popup = await extensionPage('popup.html');
+      await popup.waitFor(() => document.querySelector('[data-pledge="paperless-nhs-2018"]') !== null, 15_000);
+      const text = await popup.evaluate(() => {
+        const el = document.querySelector('[data-pledge="paperless-nhs-2018"]') as HTMLDetailsElement;
+        if ('open' in el) el.open = true;
+        return el.textContent ?? '';
+      });
+      expect(text).toMatch(/paperless/i);
+      expect(text).toContain('Jan 2013');
+      expect(text).toMatch(/Wachter/);
+      expect(text).toMatch(/Broken/);
+      await popup.close();
+    });
+
+    it('the popup’s switch removes and restores marks in an open tab, and the choice survives a restart', async () => {
+      const url = server.url('/seed/001');
+      const page = await article('001');
+      const popup = await extensionPage('popup.html', url);
+      await popup.waitFor(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === true);
+      await popup.click('[data-testid="site-switch"]');
+      await page.waitFor(() => CSS.highlights.size === 0);
+      await popup.click('[data-testid="site-switch"]');
+      await page.waitFor(() => CSS.highlights.size > 0);
+      expect(await page.evaluate(highlightCount)).toBeGreaterThan(10);
+      // Off again, then restart the browser: the site stays off.
+      await popup.click('[data-testid="site-switch"]');
+      await page.waitFor(() => CSS.highlights.size === 0);
+      await browser.restart();
+      const again = await browser.openPage(url);
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(await again.evaluate(highlightCount)).toBe(0);
+      // Switched back on from the popup, the open tab is marked without a reload.
+      const popup2 = await extensionPage('popup.html', url);
+      await popup2.waitFor(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === false);
+      await popup2.click('[data-testid="site-switch"]');
+      await again.waitFor(() => CSS.highlights.size > 0);
+      await popup2.close();
+      await again.close();
+    });
+
+    if (options.serviceWorker) {
+      it('answers the next hover after the service worker was stopped', async () => {
+        const page = await article('000');
+        await browser.stopBackground();
+        await hover(page, 'Simon Stevens');
+        await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '').includes('NHS England'), 15_000);
+        await page.close();
+      });
+
+      it('a knowledge-base upgrade keeps the reader’s site choices', async () => {
+        const url = server.url('/seed/004');
+        const page = await article('004');
+        const popup = await extensionPage('popup.html', url);
+        await popup.waitFor(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === true);
+        await popup.click('[data-testid="site-switch"]');
+        await page.waitFor(() => CSS.highlights.size === 0);
+        // Make the stored KB look older than the bundled one, then wake a fresh background.
+        const before = await popup.evaluate(
+          () =>
+            new Promise<string>((resolve, reject) => {
+              const req = indexedDB.open('health-policy-annotator');
+              req.onerror = () => reject(req.error);
+              req.onsuccess = () => {
+                const db = req.result;
+                const tx = db.transaction('kb-meta', 'readwrite');
+                const store = tx.objectStore('kb-meta');
+                const get = store.get('current');
+                get.onsuccess = () => {
+                  const meta = get.result;
+                  const version = meta.version;
+                  store.put({ ...meta, version: 'older' }, 'current');
+                  tx.oncomplete = () => {
+                    db.close();
+                    resolve(version);
+                  };
+                };
+              };
+            }),
+        );
+        await browser.stopBackground();
+        const info = await popup.evaluate(async () => {
+          const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+        const api = (g.browser ?? g.chrome)!;
+          return (await api.runtime.sendMessage({ type: 'kb:info' })) as { ok: boolean; data: { version: string } };
+        });
+        expect(info.data.version).toBe(before);
+        await page.reload();
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(await page.evaluate(highlightCount)).toBe(0);
+        await popup.close();
+        await page.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,4 @@
+import { launchFirefox } from './browsers';
+import { extensionSuite } from './extension.suite';
+
+extensionSuite('Firefox', () => launchFirefox(), { serviceWorker: false });

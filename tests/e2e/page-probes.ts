@@ -1,0 +1,44 @@
+// Functions run inside test pages (serialised by the driver): they read what a reader
+// would see — the CSS highlights and the card in its shadow root.
+
+export type Marked = Record<'hpa-person' | 'hpa-body' | 'hpa-term', string[]>;
+
+export function markedTexts(): Marked {
+  const out: Record<string, string[]> = { 'hpa-person': [], 'hpa-body': [], 'hpa-term': [] };
+  for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) out[name] = [...h].map((r) => r.toString());
+  return out as Marked;
+}
+
+export function highlightCount(): number {
+  let n = 0;
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) n += h.size;
+  return n;
+}
+
+/** Scrolls the first mark with this text into view and returns its centre. */
+export function markCentre(text: string): { x: number; y: number } | null {
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+    for (const r of h) {
+      if (r.toString() !== text) continue;
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+  return null;
+}
+
+export function cardText(): string {
+  const host = document.querySelector('hpa-card-host');
+  const card = host?.shadowRoot?.querySelector('.card');
+  return card && (host as HTMLElement).style.display !== 'none' ? (card.textContent ?? '') : '';
+}
+
+export function marksInsideEditable(): string[] {
+  const out: string[] = [];
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+    for (const r of h) {
+      const el = r.startContainer.parentElement;
+      if (el?.closest('textarea, input, [contenteditable]:not([contenteditable="false"])')) out.push(r.toString());
+    }
+  return out;
+}
