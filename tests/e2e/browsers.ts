@@ -187,15 +187,30 @@ export async function launchFirefox(extensionDir = path.join(ROOT, 'dist/firefox
   const origin = `moz-extension://${FIREFOX_UUID}/`;
   let bridge: PpPage | undefined;
 
+  // Over BiDi an extension page's target may report about:blank: ask the page itself.
+  async function pageAt(match: (href: string) => boolean, known: Set<PpPage>): Promise<PpPage> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      for (const p of await browser.pages()) {
+        if (known.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (match(href)) return p;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the extension page did not open');
+  }
+
   // WebDriver BiDi may not navigate to moz-extension:// pages. A reader's own path gets
   // there instead: a card's pledge link opens the pledge history in a tab, and from that
   // extension page further extension pages are opened with tabs.create.
   async function ensureBridge(): Promise<PpPage> {
     if (bridge && !bridge.isClosed()) return bridge;
     const article = await browser.newPage();
-    await article.goto(`http://127.0.0.1:${bridgePort}/seed/000`);
+    // localhost is a site of its own (not 127.0.0.1), so tests that switch 127.0.0.1 off keep a bridge.
+    await article.goto(`http://localhost:${bridgePort}/seed/000`);
     await article.waitForFunction(() => CSS.highlights.size > 0, { timeout: 15_000 });
-    const opened = browser.waitForTarget((t) => t.url().startsWith(origin), { timeout: 15_000 });
+    const before = new Set(await browser.pages());
     await article.evaluate(() => {
       for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
         for (const r of h)
@@ -208,9 +223,9 @@ export async function launchFirefox(extensionDir = path.join(ROOT, 'dist/firefox
     });
     const at = (await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at))!;
     await article.mouse.move(at.x, at.y);
-    await article.waitForFunction(() => document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button') !== null, { timeout: 10_000 });
+    await article.waitForFunction(() => Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button')), { timeout: 10_000 });
     await article.evaluate(() => (document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.pledges button') as HTMLButtonElement).click());
-    bridge = (await (await opened).page())!;
+    bridge = await pageAt((href) => href.startsWith(origin), before);
     await article.close();
     return bridge;
   }
@@ -227,9 +242,9 @@ export async function launchFirefox(extensionDir = path.join(ROOT, 'dist/firefox
         return ppPage(page);
       }
       const from = await ensureBridge();
-      const opened = browser.waitForTarget((t) => t.url() === url, { timeout: 15_000 });
+      const before = new Set(await browser.pages());
       await from.evaluate((u: string) => (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }), url);
-      return ppPage((await (await opened).page())!);
+      return ppPage(await pageAt((href) => href === url, before));
     },
     async stopBackground() {
       throw new Error('Firefox has no service worker to stop');

@@ -1,0 +1,39 @@
+// npm run screenshots — PNGs for the README: a card on a seed page and the popup's
+// pledge history, light and dark, taken in Debian's chromium with the built extension.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium, ROOT } from '../tests/e2e/browsers';
+import { markCentre } from '../tests/e2e/page-probes';
+import { startServer } from '../tests/e2e/server';
+
+const out = path.join(ROOT, 'docs/screenshots');
+fs.mkdirSync(out, { recursive: true });
+const server = await startServer();
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const browser = await launchChromium(undefined, { colorScheme: scheme });
+    try {
+      const page = await browser.openPage(server.url('/seed/003'));
+      await page.setViewport(1100, 760);
+      await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+      const at = await page.evaluateArg(markCentre, 'CCG ratings');
+      if (!at) throw new Error('no mark to hover');
+      await page.mouseMove(at.x, at.y);
+      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
+      await new Promise((r) => setTimeout(r, 300));
+      await page.screenshot(path.join(out, `card-${scheme}.png`));
+
+      const popup = await browser.openPage(`${browser.extensionOrigin}popup.html?view=pledges#paperless-nhs-2018`);
+      await popup.setViewport(400, 760);
+      await popup.waitFor(() => document.querySelector('[data-pledge="paperless-nhs-2018"]') !== null, 15_000);
+      await new Promise((r) => setTimeout(r, 500));
+      await popup.screenshot(path.join(out, `pledges-${scheme}.png`));
+    } finally {
+      await browser.close();
+    }
+  }
+  console.log(`screenshots written to ${path.relative(process.cwd(), out)}`);
+} finally {
+  await server.close();
+}

@@ -1,0 +1,19 @@
+// The options page: sites, marks, and the reader's settings as a file. After an import
+// the sites and marks are loaded again.
+
+import { useState } from 'preact/hooks';
+import { MarksSection } from './marks-section';
+import { SettingsFile } from './settings-file';
+import { SitesSection } from './sites-section';
+
+export function Options() {
+  const [generation, setGeneration] = useState(0);
+  return (
+    <main class="options">
+      <h1>Health Policy Reader — options</h1>
+      <SitesSection key={`sites-${generation}`} />
+      <MarksSection key={`marks-${generation}`} />
+      <SettingsFile onImported={() => setGeneration((g) => g + 1)} />
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+// The page the popup is about: the active tab of the current window (readable through
+// activeTab while the popup is open), or the tab named by ?tab=<id> when the popup
+// page is opened in a tab of its own (end-to-end tests do this).
+
+import browser from 'webextension-polyfill';
+import type { FoundEntity, TabMessage } from '../../shared/messages';
+import { siteKey } from '../../shared/sites';
+
+export type PageTarget = { web: true; tabId: number; url: string; site: string } | { web: false };
+
+async function pickTab(search: URLSearchParams): Promise<browser.Tabs.Tab | undefined> {
+  const named = search.get('tab');
+  if (named !== null && /^\d+$/.test(named)) return browser.tabs.get(Number(named));
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+export async function currentPage(search: URLSearchParams): Promise<PageTarget> {
+  const tab = await pickTab(search);
+  if (!tab?.url || tab.id === undefined) return { web: false };
+  let url: URL;
+  try {
+    url = new URL(tab.url);
+  } catch {
+    return { web: false };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { web: false };
+  return { web: true, tabId: tab.id, url: tab.url, site: siteKey(url.hostname) };
+}
+
+function tellTab(tabId: number, message: TabMessage): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message);
+}
+
+/** What the tab's content script marked, or null when no content script answers. */
+export async function foundOnPage(tabId: number): Promise<FoundEntity[] | null> {
+  try {
+    const reply = await tellTab(tabId, { type: 'tab:found' });
+    return Array.isArray(reply) ? (reply as FoundEntity[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the tab to scroll to the first mark of an entity and open its card. */
+export async function revealOnPage(tabId: number, id: string): Promise<void> {
+  await tellTab(tabId, { type: 'tab:reveal', id }).catch(() => undefined);
+}
