@@ -9,9 +9,10 @@ import { build, type InlineConfig } from 'vite';
 import { defaultMatchPatterns } from '../src/shared/sites';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dist = path.join(root, 'dist');
+// DIST_DIR lets a second build (a benchmark, a parallel test run) use its own output folder.
+const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const stage = path.join(dist, '.stage');
-const kbPath = path.join(dist, 'kb.json');
+const kbPath = fs.existsSync(path.join(dist, 'kb.json')) ? path.join(dist, 'kb.json') : path.join(root, 'dist/kb.json');
 
 if (!fs.existsSync(kbPath)) {
   console.error('build: dist/kb.json is missing; run npm run kb first (npm run build does both)');

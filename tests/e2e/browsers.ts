@@ -11,6 +11,7 @@ import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppe
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 export const GECKO_ID = 'health-policy-reader@hp-reader.org';
 const FIREFOX_UUID = '7d6b3c4e-1f2a-4b5c-8d9e-0a1b2c3d4e5f';
 
@@ -72,7 +73,7 @@ function pwPage(page: PwPage): TestPage {
   };
 }
 
-export async function launchChromium(extensionDir = path.join(ROOT, 'dist/chrome'), options: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> {
+export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> {
   requireBinary(CHROMIUM, 'chromium');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
@@ -162,7 +163,7 @@ function ppPage(page: PpPage): TestPage {
   };
 }
 
-export async function launchFirefox(extensionDir = path.join(ROOT, 'dist/firefox')): Promise<TestBrowser> {
+export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): Promise<TestBrowser> {
   requireBinary(FIREFOX, 'firefox-esr');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
