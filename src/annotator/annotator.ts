@@ -8,13 +8,19 @@ import type { FoundEntity, TabMessage } from '../shared/messages';
 import type { Prefs } from '../shared/prefs';
 import type { CardData } from '../shared/views';
 import { createCardHost, type CardHost } from './card-host';
-import { markAt, markKind, paint, rangeFor, selectMarked, unpaint, type Mark } from './marks';
+import { HIGHLIGHT_NAMES, markAt, markKind, paint, rangeFor, selectMarked, unpaint, type Mark } from './marks';
 import { ask } from './messaging';
 import { pageDate } from './page-date';
 import { readPageText, type PageText } from './text-reader';
+import markCss from '../../extension/content.css?inline';
 
 const CLOSE_GRACE_MS = 300;
 const RESCAN_DELAY_MS = 250;
+// A rescan waits at least this many times its own last duration: under a storm of
+// mutations the page keeps most of the CPU.
+const RESCAN_COST_FACTOR = 4;
+// Pages may clear CSS.highlights (or replace the registry's entries); we check and repaint.
+const REPAINT_CHECK_MS = 1000;
 
 export class Annotator {
   private engine: Engine | undefined;
@@ -36,6 +42,11 @@ export class Annotator {
   private observer: MutationObserver | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private lastKeyStep = 0;
+  private lastScanMs = 0;
+  private repaintTimer: ReturnType<typeof setInterval> | undefined;
+  private styledRoots = new WeakSet<ShadowRoot>();
+  private observedRoots = new WeakSet<ShadowRoot>();
+  private markSheet: CSSStyleSheet | null | undefined;
 
   constructor(private readonly doc: Document) {
     this.card = createCardHost(() => this.closeCard());
@@ -43,7 +54,9 @@ export class Annotator {
 
   async start(): Promise<void> {
     browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
-    const setup = await ask({ type: 'page:setup', url: this.doc.location.href });
+    const url = pageUrl(this.doc);
+    if (!url) return;
+    const setup = await ask({ type: 'page:setup', url });
     this.prefs = setup.prefs;
     if (setup.enabled && setup.dictionary) this.enable(setup.dictionary);
   }
@@ -54,8 +67,8 @@ export class Annotator {
       this.engine = createEngine(dictionary);
     }
     this.enabled = true;
-    this.scan();
     this.listen();
+    this.scan();
   }
 
   private disable(): void {
@@ -72,12 +85,19 @@ export class Annotator {
   /** Reads the page and repaints every mark. */
   private scan(): void {
     if (!this.engine) return;
+    const t0 = performance.now();
     this.date = pageDate(this.doc);
     const page = readPageText(this.doc);
     this.page = page;
     this.nodeIndex = new Map(page.nodes.map((n, i) => [n, i]));
     this.allMatches = this.engine.annotate(page.text, { date: this.date });
     this.applyPrefs();
+    // Mutations inside shadow trees do not reach an observer on the document.
+    for (const root of page.shadowRoots) if (this.observer && !this.observedRoots.has(root)) {
+      this.observedRoots.add(root);
+      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+    }
+    this.lastScanMs = performance.now() - t0;
   }
 
   private applyPrefs(): void {
@@ -85,6 +105,37 @@ export class Annotator {
     const page = this.page;
     this.marks = selectMarked(this.allMatches, page, this.prefs).map((match) => ({ match, range: rangeFor(page, match.start, match.end), kind: markKind(match) }));
     paint(this.marks);
+    this.styleShadowRoots(page.shadowRoots);
+  }
+
+  /** Document styles do not reach into shadow trees: marks there need our rules inside. */
+  private styleShadowRoots(roots: ShadowRoot[]): void {
+    if (!roots.length) return;
+    if (this.markSheet === undefined) {
+      try {
+        this.markSheet = new CSSStyleSheet();
+        this.markSheet.replaceSync(markCss);
+      } catch {
+        this.markSheet = null;
+      }
+    }
+    const sheet = this.markSheet;
+    if (!sheet) return;
+    for (const root of roots) {
+      if (this.styledRoots.has(root)) continue;
+      this.styledRoots.add(root);
+      try {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } catch {
+        // A closed-off or foreign root: its marks stay unstyled, nothing else breaks.
+      }
+    }
+  }
+
+  /** The page may clear CSS.highlights: put our marks back. */
+  private checkPainted(): void {
+    if (!this.enabled || !this.marks.length) return;
+    if (Object.values(HIGHLIGHT_NAMES).some((name) => !CSS.highlights.has(name) && this.marks.some((m) => HIGHLIGHT_NAMES[m.kind] === name))) paint(this.marks);
   }
 
   // --- events -------------------------------------------------------------------
@@ -112,9 +163,13 @@ export class Annotator {
   };
 
   private readonly onMutations = (records: MutationRecord[]) => {
-    if (records.every((r) => this.card.contains(r.target))) return;
-    clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => this.enabled && this.scan(), RESCAN_DELAY_MS);
+    // One rescan at a time, never postponed by further mutations (a live blog keeps
+    // changing), and spaced by its own cost so a mutation storm cannot take the CPU.
+    if (this.rescanTimer !== undefined || records.every((r) => this.card.contains(r.target))) return;
+    this.rescanTimer = setTimeout(() => {
+      this.rescanTimer = undefined;
+      if (this.enabled) this.scan();
+    }, Math.max(RESCAN_DELAY_MS, this.lastScanMs * RESCAN_COST_FACTOR));
   };
 
   private listen(): void {
@@ -122,13 +177,18 @@ export class Annotator {
     this.doc.addEventListener('keydown', this.onKeyDown, { capture: true });
     this.observer ??= new MutationObserver(this.onMutations);
     this.observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.repaintTimer ??= setInterval(() => this.checkPainted(), REPAINT_CHECK_MS);
   }
 
   private unlisten(): void {
     this.doc.removeEventListener('pointermove', this.onPointerMove, { capture: true });
     this.doc.removeEventListener('keydown', this.onKeyDown, { capture: true });
     this.observer?.disconnect();
+    this.observedRoots = new WeakSet();
     clearTimeout(this.rescanTimer);
+    this.rescanTimer = undefined;
+    clearInterval(this.repaintTimer);
+    this.repaintTimer = undefined;
   }
 
   private hitTest(): void {
@@ -232,7 +292,7 @@ export class Annotator {
     switch (msg?.type) {
       case 'tab:site-changed':
         if (msg.enabled && !this.enabled) {
-          const setup = await ask({ type: 'page:setup', url: this.doc.location.href });
+          const setup = await ask({ type: 'page:setup', url: pageUrl(this.doc) ?? this.doc.location.href });
           this.prefs = setup.prefs;
           if (setup.enabled && setup.dictionary) this.enable(setup.dictionary);
         } else if (!msg.enabled && this.enabled) this.disable();
@@ -269,4 +329,16 @@ export class Annotator {
     }
     return [...byId.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
+}
+
+/** The address annotation decisions are made for: a frame without its own (about:srcdoc) takes its parent's. */
+function pageUrl(doc: Document): string | null {
+  if (/^https?:$/.test(doc.location.protocol)) return doc.location.href;
+  try {
+    const parent = doc.defaultView?.parent;
+    if (parent && parent !== doc.defaultView && /^https?:$/.test(parent.location.protocol)) return parent.location.href;
+  } catch {
+    // A cross-origin parent: not ours to read.
+  }
+  return null;
 }

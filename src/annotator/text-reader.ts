@@ -18,6 +18,8 @@ export interface PageText {
   starts: number[];
   /** Offsets in `text` where a heading starts a new section. */
   sectionStarts: number[];
+  /** Open shadow roots the text was read from: marks inside them need our styles there. */
+  shadowRoots: ShadowRoot[];
 }
 
 export const OWN_HOST_TAG = 'HPA-CARD-HOST';
@@ -35,6 +37,7 @@ export function readPageText(root: Node): PageText {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const sectionStarts: number[] = [0];
+  const shadowRoots: ShadowRoot[] = [];
   let length = 0;
   let lastWasBreak = true;
   const breakBlock = () => {
@@ -44,12 +47,24 @@ export function readPageText(root: Node): PageText {
     lastWasBreak = true;
   };
 
-  // Iterative walk so that 2,000-deep pages cannot overflow the stack.
-  let node: Node | null = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).body ?? (root as Document).documentElement : root;
-  const end = node;
-  const leaving: (Element | null)[] = [];
-  while (node) {
-    let descend = false;
+  // The flat tree, as rendered: an open shadow root stands for its host's children and a
+  // slot for what is assigned to it. An explicit stack, so 2,000-deep pages cannot
+  // overflow the call stack.
+  interface Frame {
+    list: ArrayLike<Node>;
+    i: number;
+    block: boolean;
+  }
+  const start: Node = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const stack: Frame[] = [{ list: [start], i: 0, block: false }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.list.length) {
+      stack.pop();
+      if (top.block) breakBlock();
+      continue;
+    }
+    const node = top.list[top.i++]!;
     if (node.nodeType === Node.TEXT_NODE) {
       const t = (node as Text).data;
       if (t.length) {
@@ -57,35 +72,31 @@ export function readPageText(root: Node): PageText {
         starts.push(length);
         parts.push(t);
         length += t.length;
-        if (t.trim()) lastWasBreak = false;
+        if (lastWasBreak && t.trim()) lastWasBreak = false;
       }
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      if (!skipped(el)) {
-        const tag = el.tagName.toUpperCase();
-        if (BLOCK_TAGS.has(tag)) {
-          breakBlock();
-          if (HEADING_TAGS.has(tag)) sectionStarts.push(length);
-        }
-        if (el.firstChild) {
-          descend = true;
-          leaving.push(BLOCK_TAGS.has(tag) ? el : null);
-        }
-      }
-    }
-    if (descend) {
-      node = node.firstChild;
       continue;
     }
-    // Next sibling, or climb until there is one.
-    while (node && node !== end && !node.nextSibling) {
-      node = node.parentNode;
-      if (leaving.pop()) breakBlock();
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (skipped(el)) continue;
+    const tag = el.tagName.toUpperCase();
+    const block = BLOCK_TAGS.has(tag);
+    if (block) {
+      breakBlock();
+      if (HEADING_TAGS.has(tag)) sectionStarts.push(length);
     }
-    if (!node || node === end) break;
-    node = node.nextSibling;
+    let children: ArrayLike<Node> = el.childNodes;
+    if (el.shadowRoot) {
+      shadowRoots.push(el.shadowRoot);
+      children = el.shadowRoot.childNodes;
+    } else if (tag === 'SLOT') {
+      const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+      if (assigned.length) children = assigned;
+    }
+    if (children.length) stack.push({ list: children, i: 0, block });
+    else if (block) breakBlock();
   }
-  return { text: parts.join(''), nodes, starts, sectionStarts };
+  return { text: parts.join(''), nodes, starts, sectionStarts, shadowRoots };
 }
 
 /** Index of the node containing offset `at` (the last node starting at or before it). */

@@ -46,13 +46,29 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * Polls with plain evaluate calls: the drivers' own waitForFunction relies on page globals
+ * (MutationObserver, requestAnimationFrame) that hostile test pages replace.
+ */
+async function poll(check: () => Promise<unknown>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function pwPage(page: PwPage): TestPage {
   return {
     evaluate: (fn) => page.evaluate(fn),
     evaluateArg: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    async waitFor(fn, timeoutMs = 10_000) {
-      await page.waitForFunction(fn, undefined, { timeout: timeoutMs, polling: 100 });
-    },
+    waitFor: (fn, timeoutMs) => poll(() => page.evaluate(fn), timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
     async press({ alt, shift, code }) {
       await page.keyboard.press([alt && 'Alt', shift && 'Shift', code].filter(Boolean).join('+'));
@@ -134,9 +150,7 @@ function ppPage(page: PpPage): TestPage {
   return {
     evaluate: (fn) => page.evaluate(fn) as never,
     evaluateArg: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    async waitFor(fn, timeoutMs = 10_000) {
-      await page.waitForFunction(fn, { timeout: timeoutMs, polling: 100 });
-    },
+    waitFor: (fn, timeoutMs) => poll(() => page.evaluate(fn) as Promise<unknown>, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
     async press({ alt, shift, code }) {
       if (alt) await page.keyboard.down('Alt');

@@ -1,11 +1,16 @@
 // Functions run inside test pages (serialised by the driver): they read what a reader
-// would see — the CSS highlights and the card in its shadow root.
+// would see — the CSS highlights and the card in its shadow root. Plain loops only:
+// hostile test pages replace Array.prototype methods.
 
 export type Marked = Record<'hpa-person' | 'hpa-body' | 'hpa-term', string[]>;
 
 export function markedTexts(): Marked {
   const out: Record<string, string[]> = { 'hpa-person': [], 'hpa-body': [], 'hpa-term': [] };
-  for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) out[name] = [...h].map((r) => r.toString());
+  for (const [name, h] of CSS.highlights as unknown as Map<string, Set<Range>>) {
+    const texts: string[] = [];
+    for (const r of h) texts[texts.length] = r.toString();
+    out[name] = texts;
+  }
   return out as Marked;
 }
 
@@ -38,7 +43,7 @@ export function marksInsideEditable(): string[] {
   for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
     for (const r of h) {
       const el = r.startContainer.parentElement;
-      if (el?.closest('textarea, input, [contenteditable]:not([contenteditable="false"])')) out.push(r.toString());
+      if (el?.closest('textarea, input, [contenteditable]:not([contenteditable="false"])')) out[out.length] = r.toString();
     }
   return out;
 }

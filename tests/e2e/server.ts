@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { HOSTILE_PAGES } from './hostile-pages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -65,6 +66,13 @@ export async function startServer(): Promise<TestServer> {
       const text = fs.readFileSync(path.join(ROOT, 'seeds', a.file), 'utf8');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage(a, text, m[2] ? EDITABLE_EXTRA : ''));
+      return;
+    }
+    const hostile = u.pathname.match(/^\/hostile\/(\w+)$/)?.[1];
+    const h = hostile ? HOSTILE_PAGES[hostile] : undefined;
+    if (h) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...h.headers });
+      res.end(h.html);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });

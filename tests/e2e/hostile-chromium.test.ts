@@ -1,0 +1,4 @@
+import { launchChromium } from './browsers';
+import { hostileSuite } from './hostile.suite';
+
+hostileSuite('Chromium', () => launchChromium());

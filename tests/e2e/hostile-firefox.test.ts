@@ -1,0 +1,4 @@
+import { launchFirefox } from './browsers';
+import { hostileSuite } from './hostile.suite';
+
+hostileSuite('Firefox', () => launchFirefox());
