@@ -43,6 +43,8 @@ export interface TestBrowser {
   stopBackground(): Promise<void>;
   /** Closes and relaunches with the same profile. */
   restart(): Promise<void>;
+  /** Every request the browser makes from now on (pages, frames, extension pages, the background). */
+  recordRequests(): { stop(): string[] };
   close(): Promise<void>;
 }
 
@@ -95,6 +97,8 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
   let context: BrowserContext;
   let worker: Worker;
+  // Lets Playwright report the MV3 service worker's own requests too.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const launch = async () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -126,6 +130,17 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
       const page = await context.newPage();
       await page.goto(url);
       return pwPage(page);
+    },
+    recordRequests() {
+      const urls: string[] = [];
+      const listener = (r: { url(): string }) => void urls.push(r.url());
+      context.on('request', listener);
+      return {
+        stop() {
+          context.off('request', listener);
+          return urls;
+        },
+      };
     },
     async stopBackground() {
       const page = context.pages()[0] ?? (await context.newPage());
@@ -260,6 +275,24 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
       const before = new Set(await browser.pages());
       await from.evaluate((u: string) => (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }), url);
       return ppPage(await pageAt((href) => href === url, before));
+    },
+    recordRequests() {
+      // WebDriver BiDi reports requests per page: listen on every page, present and new.
+      const urls: string[] = [];
+      const listen = (p: PpPage) => p.on('request', (r) => void urls.push(r.url()));
+      const seen = new WeakSet<PpPage>();
+      const attach = async () => {
+        for (const p of await browser.pages()) if (!seen.has(p)) (seen.add(p), listen(p));
+      };
+      void attach();
+      const onTarget = () => void attach();
+      browser.on('targetcreated', onTarget);
+      return {
+        stop() {
+          browser.off('targetcreated', onTarget);
+          return urls;
+        },
+      };
     },
     async stopBackground() {
       throw new Error('Firefox has no service worker to stop');

@@ -143,6 +143,30 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       await again.close();
     });
 
+    it('makes no network requests of its own and stores nothing from the pages read', async () => {
+      const recording = browser.recordRequests();
+      const page = await article('002');
+      await hover(page, 'Norman Fowler');
+      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '').length > 20);
+      const popup = await extensionPage('popup.html', server.url('/seed/002'));
+      await popup.waitFor(() => document.querySelector('[data-pledge]') !== null, 15_000);
+      const options = await extensionPage('options.html');
+      await options.waitFor(() => document.querySelector('main') !== null);
+      await new Promise((r) => setTimeout(r, 500));
+      const urls = recording.stop();
+      const foreign = urls.filter((u) => !u.startsWith(server.origin) && !u.startsWith('http://localhost:') && !u.startsWith(browser.extensionOrigin) && !/^(data|blob|about):/.test(u));
+      expect(foreign).toEqual([]);
+      // Reading pages wrote nothing: the reader's stores hold only what the reader chose.
+      const exported = (await options.evaluate(async () => {
+        const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+        return (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'settings:export' });
+      })) as { ok: true; data: { sites: Record<string, boolean> } };
+      expect(Object.keys(exported.data.sites).filter((s) => s !== '127.0.0.1')).toEqual([]);
+      await options.close();
+      await popup.close();
+      await page.close();
+    });
+
     if (options.serviceWorker) {
       it('answers the next hover after the service worker was stopped', async () => {
         const page = await article('000');

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+// The page side's reading of text: blocks, skipped regions, shadow roots, offsets.
+import { describe, expect, it } from 'vitest';
+import { BLOCK_BREAK } from '../../src/engine/chars';
+import { nodeIndexAt, readPageText } from '../../src/annotator/text-reader';
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+describe('readPageText', () => {
+  it('joins blocks with a break that no name can cross, and inline text without one', () => {
+    const p = readPageText(page('<p>Jeremy</p><p>Hunt and <b>Simon</b> Stevens</p><ul><li>CQC</li></ul>'));
+    expect(p.text).toBe(`Jeremy${BLOCK_BREAK}Hunt and Simon Stevens${BLOCK_BREAK}CQC${BLOCK_BREAK}`);
+  });
+  it('skips scripts, styles, form fields, editable regions, hidden elements and our own card host', () => {
+    const p = readPageText(
+      page(
+        '<p>Seen</p><script>var CQC</script><style>.x{}</style><textarea>NHS</textarea><input value="GP"><div contenteditable="true">Edited</div><div contenteditable="false">Fixed</div><p hidden>Hidden</p><p aria-hidden="true">Aria</p><hpa-card-host>Card</hpa-card-host>',
+      ),
+    );
+    expect(p.text.split(BLOCK_BREAK).filter(Boolean)).toEqual(['Seen', 'Fixed']);
+  });
+  it('reads open shadow roots and slotted content, and reports the roots', () => {
+    const d = page('<p>Light</p><div id="host"><span>slotted</span></div>');
+    const root = d.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Shadow text</p><slot></slot>';
+    const p = readPageText(d);
+    expect(p.text).toContain('Shadow text');
+    expect(p.text).toContain('slotted');
+    expect(p.shadowRoots).toEqual([root]);
+  });
+  it('maps offsets back to text nodes', () => {
+    const p = readPageText(page('<p>Alpha <i>beta</i> gamma</p>'));
+    const at = p.text.indexOf('beta');
+    const i = nodeIndexAt(p.starts, at);
+    expect(p.nodes[i]!.data).toBe('beta');
+    expect(at - p.starts[i]!).toBe(0);
+  });
+  it('starts a new section at each heading', () => {
+    const p = readPageText(page('<p>a</p><h2>B</h2><p>c</p><h3>D</h3>'));
+    expect(p.sectionStarts.map((s) => p.text.charAt(s))).toEqual(['a', 'B', 'D']);
+  });
+  it('reads a 2,000-deep page without overflowing the stack', () => {
+    let html = 'Deep CQC';
+    for (let i = 0; i < 2000; i++) html = `<div>${html}</div>`;
+    expect(readPageText(page(html)).text).toContain('Deep CQC');
+  });
+});
