@@ -6,7 +6,6 @@ import type { KbBundle } from '../src/kb/bundle';
 import { createRouter } from '../src/background/router';
 import { createService } from '../src/background/service';
 import { syncSiteScripts } from '../src/background/site-scripts';
-import { db, siteChoices } from '../src/background/store';
 import type { TabMessage } from '../src/shared/messages';
 import { siteKey } from '../src/shared/sites';
 
@@ -41,7 +40,7 @@ const service = createService({
   },
   async notify(event) {
     if ('prefs' in event) return sendToTabs(() => true, { type: 'tab:prefs-changed', prefs: event.prefs });
-    if (event.enabled) await syncSiteScripts(await siteChoices(await db()));
+    if (event.enabled) await syncSiteScripts(await service.siteChoices());
     return sendToTabs((site) => site === event.site, { type: 'tab:site-changed', enabled: event.enabled });
   },
 });
@@ -53,8 +52,8 @@ browser.runtime.onInstalled.addListener(() => {
   service.install().catch((e) => console.error('health-policy-annotator: knowledge base not installed', e));
 });
 browser.runtime.onStartup.addListener(() => {
-  void db()
-    .then(siteChoices)
+  void service
+    .siteChoices()
     .then(syncSiteScripts)
     .catch((e) => console.error('health-policy-annotator: site scripts', e));
 });

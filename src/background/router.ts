@@ -1,8 +1,9 @@
 // Checks every incoming message — from this extension, of a known shape — and answers
 // with data or an explicit error; never silence, never a thrown error across the wire.
 
-import type { Reply, Request } from '../shared/messages';
-import { UserError, type Service } from './service';
+import type { Reply } from '../shared/messages';
+import { UserError } from './errors';
+import type { Service } from './service';
 import { describeIssues, requestSchema } from './validate';
 
 export interface SenderInfo {
@@ -11,22 +12,37 @@ export interface SenderInfo {
   tab?: unknown;
 }
 
+const NOT_OURS = 'messages are accepted from this extension only';
+
 export function createRouter(service: Service, extensionId: string, extensionOrigin: string) {
-  return async function route(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
-    if (sender.id !== extensionId) return { ok: false, error: 'messages are accepted from this extension only' };
+  async function answer(message: unknown, sender: SenderInfo | undefined): Promise<Reply<unknown>> {
+    if (!sender || sender.id !== extensionId) return { ok: false, error: NOT_OURS };
     // Content scripts speak from a tab; everything else must be one of our own pages.
-    if (!sender.tab && !(sender.url ?? '').startsWith(extensionOrigin)) return { ok: false, error: 'messages are accepted from this extension only' };
+    if (!sender.tab && !(typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin))) return { ok: false, error: NOT_OURS };
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) {
-      const type = message && typeof message === 'object' && 'type' in message ? String((message as { type: unknown }).type).slice(0, 40) : undefined;
-      return { ok: false, error: `malformed ${type ? `"${type}" ` : ''}message: ${describeIssues(parsed.error)}` };
+      // Echo the type only when it is a string: anything else may not even convert to one.
+      const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+      const named = typeof type === 'string' && type ? `"${type.slice(0, 40)}" ` : '';
+      return { ok: false, error: `malformed ${named}message: ${describeIssues(parsed.error)}` };
     }
     try {
-      return { ok: true, data: await service.handle(parsed.data as Request) };
+      return { ok: true, data: await service.handle(parsed.data) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: e.message };
       console.error('health-policy-annotator: request failed', parsed.data.type, e);
-      return { ok: false, error: `the extension could not answer "${parsed.data.type}": ${(e as Error)?.message ?? String(e)}` };
+      const why = e instanceof Error && e.message ? e.message : String(e);
+      return { ok: false, error: `the extension could not answer "${parsed.data.type}": ${why}` };
+    }
+  }
+
+  return async function route(message: unknown, sender: SenderInfo | undefined): Promise<Reply<unknown>> {
+    try {
+      return await answer(message, sender);
+    } catch (e) {
+      // A bug in the checks themselves must still give the sender an answer.
+      console.error('health-policy-annotator: message not handled', e);
+      return { ok: false, error: 'the extension could not read this message' };
     }
   };
 }

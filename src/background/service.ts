@@ -1,5 +1,6 @@
 // What the background answers. Works from a cold start: every call makes sure the
-// knowledge base is installed, reading IndexedDB once per background lifetime.
+// knowledge base is installed, reading it from IndexedDB once per connection, so that a
+// database deleted or damaged under us is rebuilt from the bundle at the next request.
 
 import type { Dictionary } from '../engine/dictionary';
 import type { KbBundle, KbEntity, KbPledge } from '../kb/bundle';
@@ -9,8 +10,27 @@ import type { PageSetup, ReaderSettings, Request, Responses, SiteState } from '.
 import type { Prefs } from '../shared/prefs';
 import { DEFAULT_SITES, defaultSiteFor, siteKey } from '../shared/sites';
 import type { CardData, KbInfo } from '../shared/views';
-import { db, getPrefs, installKb, installedVersion, replaceReaderData, setPrefs, setSiteChoice, siteChoices, type Db, type KbMeta } from './store';
-import { describeIssues, settingsSchema } from './validate';
+import { UserError } from './errors';
+import { dictionaryRecord, entityRecord, metaRecord, pledgeRecord, roleRecord, validRecords } from './kb-records';
+import {
+  clearSiteChoices,
+  createConnection,
+  getPrefs,
+  installKb,
+  installedVersion,
+  openStore,
+  replaceReaderData,
+  setPrefs,
+  setSiteChoice,
+  siteChoice,
+  siteChoices,
+  type Db,
+  type KbMeta,
+  type OpenHooks,
+} from './store';
+import { describeIssues, importProblem, settingsSchema } from './validate';
+
+export { UserError };
 
 export interface ServiceDeps {
   bundledVersion: string;
@@ -19,8 +39,8 @@ export interface ServiceDeps {
   notify(event: { site: string; enabled: boolean } | { prefs: Prefs }): Promise<void>;
   /** Open the pledge history at one pledge, in a tab of its own. */
   openPledge(id: string): Promise<void>;
-  /** Injected so tests can open their own database. */
-  open?: () => Promise<Db>;
+  /** Opens the database (tests: another version, a failing one); the service keeps and reopens the connection. */
+  open?: (hooks: OpenHooks) => Promise<Db>;
 }
 
 interface Loaded {
@@ -31,50 +51,69 @@ interface Loaded {
   names: Map<string, string>;
 }
 
-export class UserError extends Error {}
-
 export function createService(deps: ServiceDeps) {
-  const open = deps.open ?? db;
-  let loaded: Promise<Loaded> | undefined;
-  let installError: string | undefined;
+  const conn = createConnection(deps.open ?? openStore);
+  let cache: { db: Db; kb: Promise<Loaded> } | undefined;
 
-  async function ensureInstalled(d: Db): Promise<void> {
-    if ((await installedVersion(d)) === deps.bundledVersion) return;
+  async function install(d: Db): Promise<void> {
     const bundle = await deps.loadBundle();
     try {
       await installKb(d, bundle);
-      installError = undefined;
     } catch (e) {
       const err = e as DOMException;
-      installError =
+      if (err?.name === 'InvalidStateError') throw e; // the connection closed under us: retried on a new one
+      throw new UserError(
         err?.name === 'QuotaExceededError'
           ? 'The knowledge base could not be stored: the browser says there is no space left. It will be tried again.'
-          : `The knowledge base could not be stored (${err?.name ?? 'error'}: ${err?.message ?? String(e)}). It will be tried again.`;
-      throw new UserError(installError);
+          : `The knowledge base could not be stored (${err?.name ?? 'error'}: ${err?.message ?? String(e)}). It will be tried again.`,
+      );
     }
   }
 
-  async function load(): Promise<Loaded> {
-    const d = await open();
-    await ensureInstalled(d);
-    const [meta, dictionary, entities, roles, pledges] = await Promise.all([
+  /** Reads the stored KB, keeping only records of the right shape; `damaged` if any was not. */
+  async function read(d: Db): Promise<{ kb?: Loaded; damaged: boolean }> {
+    const [meta, dictionary, entityRecords, roleRecords, pledgeRecords] = await Promise.all([
       d.get('kb-meta', 'current'),
       d.get('kb-dictionary', 'current'),
       d.getAll('kb-entities'),
       d.getAll('kb-roles'),
       d.getAll('kb-pledges'),
     ]);
-    if (!meta || !dictionary) throw new UserError('The knowledge base is missing from storage; it will be reinstalled.');
-    const names = new Map<string, string>([...entities.map((e) => [e.id, e.name] as const), ...roles.map((r) => [r.id, r.name] as const)]);
-    return { meta, dictionary, entities: new Map(entities.map((e) => [e.id, e])), pledges: new Map(pledges.map((p) => [p.id, p])), names };
+    const [entities, roles, pledges] = [validRecords(entityRecord, entityRecords), validRecords(roleRecord, roleRecords), validRecords(pledgeRecord, pledgeRecords)];
+    const whole = metaRecord.safeParse(meta).success && dictionaryRecord.safeParse(dictionary).success;
+    const damaged = !whole || entities.invalid + roles.invalid + pledges.invalid > 0;
+    if (!whole) return { damaged };
+    const names = new Map<string, string>([...entities.valid.map((e) => [e.id, e.name] as const), ...roles.valid.map((r) => [r.id, r.name] as const)]);
+    return {
+      damaged,
+      kb: { meta: meta!, dictionary: dictionary!, entities: new Map(entities.valid.map((e) => [e.id, e])), pledges: new Map(pledges.valid.map((p) => [p.id, p])), names },
+    };
   }
 
+  async function load(d: Db): Promise<Loaded> {
+    if ((await installedVersion(d)) !== deps.bundledVersion) await install(d);
+    let k = await read(d);
+    if (k.damaged) {
+      console.warn('health-policy-annotator: damaged knowledge base records in storage; rebuilding from the bundle');
+      await install(d);
+      k = await read(d); // still damaged means a bad bundle: its bad records stay skipped
+    }
+    if (!k.kb) throw new UserError('The knowledge base in storage cannot be read, and rebuilding it from the extension failed. Reinstall the extension.');
+    return k.kb;
+  }
+
+  /** The KB, loaded once per connection; a failed load is tried again on the next request. */
   function kb(): Promise<Loaded> {
-    loaded ??= load().catch((e) => {
-      loaded = undefined; // try again on the next request
-      throw e;
+    return conn.run((d) => {
+      if (cache?.db !== d) {
+        const loading = load(d);
+        cache = { db: d, kb: loading };
+        loading.catch(() => {
+          if (cache?.kb === loading) cache = undefined;
+        });
+      }
+      return cache.kb;
     });
-    return loaded;
   }
 
   function lookup(k: Loaded): KbLookup {
@@ -83,10 +122,9 @@ export function createService(deps: ServiceDeps) {
   }
 
   async function siteState(site: string, url?: URL): Promise<SiteState> {
-    const choices = await siteChoices(await open());
+    const choice = await conn.run((d) => siteChoice(d, site));
     const def = url ? defaultSiteFor(url) : DEFAULT_SITES.find((s) => siteKey(s.host) === site);
-    const chosen = site in choices;
-    return { site, enabled: chosen ? choices[site]! : def !== undefined, isDefault: def !== undefined, chosen };
+    return { site, enabled: choice ?? def !== undefined, isDefault: def !== undefined, chosen: choice !== undefined };
   }
 
   function parseUrl(url: string): URL {
@@ -101,22 +139,25 @@ export function createService(deps: ServiceDeps) {
   }
 
   async function listSites(): Promise<SiteState[]> {
-    const choices = await siteChoices(await open());
+    const choices = await conn.run(siteChoices);
     const defaults = DEFAULT_SITES.map((s) => siteKey(s.host));
     const all = [...new Set([...defaults, ...Object.keys(choices)])];
-    return all.map((site) => ({ site, enabled: site in choices ? choices[site]! : defaults.includes(site), isDefault: defaults.includes(site), chosen: site in choices }));
+    return all.map((site) => {
+      const chosen = Object.hasOwn(choices, site);
+      return { site, enabled: chosen ? choices[site]! : defaults.includes(site), isDefault: defaults.includes(site), chosen };
+    });
   }
 
   async function exportSettings(): Promise<ReaderSettings> {
-    const d = await open();
-    return { format: 'health-policy-annotator-settings', version: 1, sites: await siteChoices(d), prefs: await getPrefs(d) };
+    const [sites, prefs] = await conn.run((d) => Promise.all([siteChoices(d), getPrefs(d)]));
+    return { format: 'health-policy-annotator-settings', version: 1, sites, prefs };
   }
 
   const handlers: { [K in Request['type']]: (req: Extract<Request, { type: K }>) => Promise<Responses[K]> } = {
     async 'page:setup'(req): Promise<PageSetup> {
       const url = parseUrl(req.url);
       const site = siteKey(url.hostname);
-      const [state, prefs] = await Promise.all([siteState(site, url), getPrefs(await open())]);
+      const [state, prefs] = await Promise.all([siteState(site, url), conn.run(getPrefs)]);
       if (!state.enabled) return { enabled: false, site, prefs };
       return { enabled: true, site, prefs, dictionary: (await kb()).dictionary };
     },
@@ -141,8 +182,9 @@ export function createService(deps: ServiceDeps) {
       try {
         k = await kb();
       } catch (e) {
-        if (installError) return { version: 'not installed', counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 }, articles: [], installError };
-        throw e;
+        // Shown in the popup: no space left, a blocked upgrade, an unreadable store.
+        if (!(e instanceof UserError)) throw e;
+        return { version: 'not installed', counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 }, articles: [], installError: e.message };
       }
       const entities = [...k.entities.values()];
       const urls = new Set<string>();
@@ -174,33 +216,34 @@ export function createService(deps: ServiceDeps) {
       return siteState(siteKey(url.hostname), url);
     },
     async 'site:set'(req) {
-      await setSiteChoice(await open(), req.site, req.enabled);
+      await conn.run((d) => setSiteChoice(d, req.site, req.enabled));
       await deps.notify({ site: req.site, enabled: req.enabled });
       return siteState(req.site);
     },
     'sites:list': listSites,
     async 'sites:reset'() {
-      const d = await open();
-      const before = await siteChoices(d);
-      await replaceReaderData(d, {}, await getPrefs(d));
+      const before = await conn.run(siteChoices);
+      await conn.run(clearSiteChoices);
       for (const site of Object.keys(before)) await deps.notify({ site, enabled: (await siteState(site)).enabled });
       return listSites();
     },
     async 'prefs:get'() {
-      return getPrefs(await open());
+      return conn.run(getPrefs);
     },
     async 'prefs:set'(req) {
-      await setPrefs(await open(), req.prefs);
+      await conn.run((d) => setPrefs(d, req.prefs));
       await deps.notify({ prefs: req.prefs });
       return req.prefs;
     },
     'settings:export': exportSettings,
     async 'settings:import'(req) {
+      const refuse = (why: string) => new UserError(`These settings cannot be imported: ${why}. Nothing was changed.`);
+      const problem = importProblem(req.data);
+      if (problem) throw refuse(problem);
       const parsed = settingsSchema.safeParse(req.data);
-      if (!parsed.success) throw new UserError(`These settings cannot be imported: ${describeIssues(parsed.error)}. Nothing was changed.`);
-      const d = await open();
-      const before = await siteChoices(d);
-      await replaceReaderData(d, parsed.data.sites, parsed.data.prefs);
+      if (!parsed.success) throw refuse(describeIssues(parsed.error));
+      const before = await conn.run(siteChoices);
+      await conn.run((d) => replaceReaderData(d, parsed.data.sites, parsed.data.prefs));
       for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)])) await deps.notify({ site, enabled: (await siteState(site)).enabled });
       await deps.notify({ prefs: parsed.data.prefs });
       return exportSettings();
@@ -211,9 +254,13 @@ export function createService(deps: ServiceDeps) {
     handle<K extends Request['type']>(req: Extract<Request, { type: K }>): Promise<Responses[K]> {
       return (handlers[req.type] as (r: typeof req) => Promise<Responses[K]>)(req);
     },
-    /** Installs the bundled knowledge base if the stored one is another version. */
+    /** Installs the bundled knowledge base if the stored one is another version or damaged. */
     async install(): Promise<void> {
       await kb();
+    },
+    /** The reader's site choices (for registering content scripts). */
+    siteChoices(): Promise<Record<string, boolean>> {
+      return conn.run(siteChoices);
     },
   };
 }

@@ -5,10 +5,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/background/router';
 import { createService, type ServiceDeps } from '../../src/background/service';
-import { openStore, resetConnectionForTests } from '../../src/background/store';
+import { openStore } from '../../src/background/store';
 import type { KbBundle } from '../../src/kb/bundle';
 import { DEFAULT_PREFS } from '../../src/shared/prefs';
-import { realKb } from '../support/kb';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { realKb, ROOT } from '../support/kb';
 
 const bundle = (): KbBundle => realKb().result.bundle;
 const ORIGIN = 'chrome-extension://abc/';
@@ -32,7 +34,6 @@ function setup(version = bundle().version, loadBundle: ServiceDeps['loadBundle']
 
 beforeEach(() => {
   (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
-  resetConnectionForTests();
 });
 
 describe('knowledge base in IndexedDB', () => {
@@ -50,7 +51,6 @@ describe('knowledge base in IndexedDB', () => {
     const prefs = { ...DEFAULT_PREFS, dwellMs: 900 };
     await first.ask({ type: 'prefs:set', prefs });
     await first.ask({ type: 'kb:info' });
-    resetConnectionForTests();
     const second = setup('v2');
     expect(await second.ask({ type: 'kb:info' })).toMatchObject({ ok: true, data: { version: 'v2' } });
     expect(await second.ask({ type: 'site:get', url: 'https://www.hsj.co.uk/news/x' })).toMatchObject({ ok: true, data: { site: 'hsj.co.uk', enabled: false, chosen: true } });
@@ -134,6 +134,11 @@ describe('export and import of the reader’s settings', () => {
 });
 
 describe('the router', () => {
+  it('is the only way in: no externally_connectable, no listener for other extensions or pages', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(readFileSync(path.join(ROOT, 'extension/background.ts'), 'utf8')).not.toMatch(/onMessageExternal|onConnectExternal/);
+  });
   it('refuses messages from anything but this extension', async () => {
     const { ask } = setup();
     expect(await ask({ type: 'kb:info' }, { id: 'other', url: 'chrome-extension://other/' })).toEqual({ ok: false, error: 'messages are accepted from this extension only' });
