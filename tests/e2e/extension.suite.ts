@@ -34,7 +34,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
     async function hover(page: TestPage, text: string): Promise<void> {
       const at = await page.evaluateArg(markCentre, text);
       expect(at, `a mark "${text}" on the page`).not.toBeNull();
-      await page.mouseMove(at!.x - 40, at!.y - 40);
+      await page.mouseMove(Math.max(1, at!.x - 40), Math.max(1, at!.y - 40));
       await page.mouseMove(at!.x, at!.y);
     }
 
