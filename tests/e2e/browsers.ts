@@ -236,6 +236,7 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
   // extension page further extension pages are opened with tabs.create.
   async function ensureBridge(): Promise<PpPage> {
     if (bridge && !bridge.isClosed()) return bridge;
+    if (!bridgePort) throw new Error('open a page of the local test server first: the Firefox bridge starts from one of its articles');
     const article = await browser.newPage();
     // localhost is a site of its own (not 127.0.0.1), so tests that switch 127.0.0.1 off keep a bridge.
     await article.goto(`http://localhost:${bridgePort}/seed/000`);

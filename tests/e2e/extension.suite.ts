@@ -167,6 +167,49 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       await page.close();
     });
 
+    it('rebuilds the knowledge base when its database is deleted while running', async () => {
+      const first = await article('000');
+      const page = await extensionPage('options.html');
+      const send = (message: unknown) =>
+        page.evaluateArg(async (m: unknown) => {
+          const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+          return (await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) as { ok: boolean; data?: { id?: string; version?: string } };
+        }, message);
+      expect(await send({ type: 'card', id: 'cqc', date: null })).toMatchObject({ ok: true, data: { id: 'cqc' } });
+      const deleted = await page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const req = indexedDB.deleteDatabase('health-policy-annotator');
+            req.onsuccess = () => resolve('deleted');
+            req.onerror = () => resolve(`error: ${req.error?.message}`);
+            req.onblocked = () => resolve('blocked');
+          }),
+      );
+      expect(deleted).toBe('deleted');
+      expect(await send({ type: 'card', id: 'cqc', date: null })).toMatchObject({ ok: true, data: { id: 'cqc' } });
+      const info = await send({ type: 'kb:info' });
+      expect(info.data?.version).toMatch(/^1\./);
+      const stores = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const req = indexedDB.open('health-policy-annotator');
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const names = [...req.result.objectStoreNames];
+              req.result.close();
+              resolve(names);
+            };
+          }),
+      );
+      expect(stores).toEqual(expect.arrayContaining(['kb-meta', 'kb-entities', 'sites', 'prefs']));
+      const article3 = await article('003');
+      await hover(article3, 'CQC');
+      await article3.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '').includes('Care Quality Commission'));
+      await article3.close();
+      await first.close();
+      await page.close();
+    });
+
     if (options.serviceWorker) {
       it('answers the next hover after the service worker was stopped', async () => {
         const page = await article('000');
