@@ -7,6 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build, type InlineConfig } from 'vite';
 import { defaultMatchPatterns } from '../src/shared/sites';
+import { storeClean } from './store-clean';
+
+// Always a production build: under NODE_ENV=test (Vitest's global setup) or development,
+// Vite would compile JSX for development, with this machine's file paths in the bundle,
+// and the tests would not test what ships.
+process.env.NODE_ENV = 'production';
 
 const root = path.resolve(import.meta.dirname, '..');
 // DIST_DIR lets a second build (a benchmark, a parallel test run) use its own output folder.
@@ -23,8 +29,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 
 const common: InlineConfig = {
   configFile: false,
+  mode: 'production',
   root: path.join(root, 'extension'),
   logLevel: 'warn',
+  plugins: [storeClean()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   define: { __KB_VERSION__: JSON.stringify(kb.version) },
   build: { emptyOutDir: false, minify: true, target: ['chrome120', 'firefox128'], sourcemap: false, reportCompressedSize: false },
@@ -64,8 +72,11 @@ function manifestFor(browser: 'chrome' | 'firefox'): Record<string, unknown> {
   m.version = pkg.version;
   if (browser === 'firefox') {
     m.background = { scripts: ['background.js'] };
+    // The extension collects and sends no data at all: data_collection_permissions says so
+    // (required ["none"]). Firefox for Android reads that key from version 142.
     m.browser_specific_settings = {
       gecko: { id: 'health-policy-reader@hp-reader.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return m;

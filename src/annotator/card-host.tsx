@@ -74,7 +74,8 @@ export function createCardHost(onClose: () => void): CardHost {
         host.style.setProperty('transform', `translate(${Math.round(x)}px, ${Math.round(y)}px)`, 'important');
       });
       if (options.focus) {
-        returnFocus = document.activeElement;
+        // Stepping from card to card keeps the place focus first came from.
+        if (document.activeElement !== host) returnFocus = document.activeElement;
         floating.tabIndex = -1;
         floating.focus({ preventScroll: true });
       }

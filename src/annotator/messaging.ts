@@ -9,7 +9,7 @@ const RETRIES = [50, 150, 400, 1000];
 export async function ask<K extends Request['type']>(request: Extract<Request, { type: K }>): Promise<Responses[K]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const reply = (await browser.runtime.sendMessage(request)) as Reply<Responses[K]> | undefined;
+      const reply: Reply<Responses[K]> | undefined = await browser.runtime.sendMessage(request);
       if (!reply) throw new Error('no answer from the background');
       if (!reply.ok) throw new Error(reply.error);
       return reply.data;

@@ -44,7 +44,7 @@ function findDate(root: Node): string | null {
       if ('childNodes' in n) for (const c of (n as { childNodes: Node[] }).childNodes) visit(c);
       return;
     }
-    const el = n as Element;
+    const el = n;
     if (el.tagName === 'meta') {
       const key = attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop');
       if (key && /^(article:published_time|datePublished|date|dc\.date|DC\.date\.issued|publish-date)$/i.test(key)) meta ??= isoDay(attr(el, 'content'));
@@ -114,7 +114,7 @@ export function htmlVisibleText(source: string): HtmlText {
       if ('childNodes' in n) for (const c of (n as { childNodes: Node[] }).childNodes) visit(c);
       return;
     }
-    const el = n as Element;
+    const el = n;
     if (SKIPPED.has(el.tagName) || hidden(el)) return;
     const block = BLOCKS.has(el.tagName);
     const at = el.sourceCodeLocation?.startOffset ?? 0;

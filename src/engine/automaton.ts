@@ -60,7 +60,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   if (spaceSymbol === 0) for (const v of variantsOf(32)) symbolOf[v] = 0;
 
   // Trie.
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const ownOut: number[][] = [[]];
   folded.forEach((f, pi) => {
     let s = 0;

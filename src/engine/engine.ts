@@ -90,7 +90,7 @@ function atSentenceStart(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0; i--) {
     const ch = text.charAt(i);
     if (ch === '\n' || ch === '\u2029' || ch === '•') return true;
-    if (/[\s"“‘'(\[]/.test(ch)) continue;
+    if (/[\s"“‘'([]/.test(ch)) continue;
     return /[.!?:]/.test(ch);
   }
   return true;

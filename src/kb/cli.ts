@@ -13,7 +13,7 @@ const { values } = parseArgs({
 });
 
 try {
-  const { bundle, coverage } = buildKb(path.resolve(values.seeds!));
+  const { bundle, coverage } = buildKb(path.resolve(values.seeds));
   const people = bundle.entities.filter((e) => e.kind === 'person').length;
   const bodies = bundle.entities.filter((e) => e.kind === 'body').length;
   const terms = bundle.entities.filter((e) => e.kind === 'term').length;
@@ -27,7 +27,7 @@ try {
       console.error(`  seed ${u.article} › ${u.kind} "${u.text}"${u.count > 1 ? ` ×${u.count}` : ''}`);
     process.exitCode = 1;
   } else console.log('coverage: complete — every one is an entity alias or on the ignore list');
-  const out = path.resolve(values.out!);
+  const out = path.resolve(values.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(bundle));
   console.log(`wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);

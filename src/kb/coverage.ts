@@ -16,7 +16,7 @@ export interface CoverageReport {
   uncovered: Uncovered[];
 }
 
-const TOKEN = /[\p{L}\p{N}&]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const TOKEN = /[\p{L}\p{N}&]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'upon', 'de', '&']);
 // Titles and capitalised function words are not names themselves.
 const NOT_NAME = new Set('Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Baroness The A An'.split(' '));
@@ -64,7 +64,7 @@ export function coverage(annotations: SeedAnnotation[], texts: Map<string, strin
       uncovered.set(key, u);
     };
 
-    const tokens = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], s: m.index!, e: m.index! + m[0].length }));
+    const tokens = [...text.matchAll(TOKEN)].map((m) => ({ w: m[0], s: m.index, e: m.index + m[0].length }));
     for (const t of tokens)
       if (isAcronymToken(t.w)) {
         seenAcronyms.add(t.w);

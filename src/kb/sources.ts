@@ -28,8 +28,8 @@ function issuePath(issue: z.core.$ZodIssue): string {
 }
 
 export function entryName(value: unknown, index: number): string {
-  const idv = value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : undefined;
-  const text = value && typeof value === 'object' && 'text' in value ? (value as { text: unknown }).text : undefined;
+  const idv = value && typeof value === 'object' && 'id' in value ? value.id : undefined;
+  const text = value && typeof value === 'object' && 'text' in value ? value.text : undefined;
   return typeof idv === 'string' ? `${idv} (entry ${index + 1})` : typeof text === 'string' ? `"${text}" (entry ${index + 1})` : `entry ${index + 1}`;
 }
 

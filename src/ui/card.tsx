@@ -26,7 +26,8 @@ export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
   const dateLabel = card.date ? formatDate(card.date) : 'today';
   return (
     <div class="card" role="dialog" aria-label={`${card.name}: context`} data-entity={card.id}>
-      <header>
+      {/* Not <header>: outside a sectioning element that is a banner landmark, a second one beside the page's. */}
+      <div class="head">
         <div>
           <span class={`kind kind-${card.kind}`}>{KIND_LABEL[card.kind]}</span>
           <h2 class="name">{card.name}</h2>
@@ -36,7 +37,7 @@ export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
             ×
           </button>
         )}
-      </header>
+      </div>
       {readAs && <p class="read-as">Read here as {readAs} on {dateLabel}.</p>}
       <p class="description">
         {card.description} <SourceLinks sources={card.sources} />

@@ -14,7 +14,7 @@ export function switchSite(site: string, enabled: boolean, isDefault: boolean): 
   try {
     permission = enabled && !isDefault ? browser.permissions.request({ origins: originsFor(site) }) : Promise.resolve(true);
   } catch (e) {
-    permission = Promise.reject(e);
+    permission = Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
   return permission.then(
     (granted) => {

@@ -163,9 +163,9 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
 
 function ppPage(page: PpPage): TestPage {
   return {
-    evaluate: (fn) => page.evaluate(fn) as never,
-    evaluateArg: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, timeoutMs) => poll(() => page.evaluate(fn) as Promise<unknown>, timeoutMs),
+    evaluate: (fn) => page.evaluate(fn),
+    evaluateArg: (fn, arg) => page.evaluate(fn as never, arg),
+    waitFor: (fn, timeoutMs) => poll(() => page.evaluate(fn), timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
     async press({ alt, shift, code }) {
       if (alt) await page.keyboard.down('Alt');
@@ -185,7 +185,7 @@ function ppPage(page: PpPage): TestPage {
     },
     bringToFront: () => page.bringToFront(),
     async screenshot(file) {
-      await page.screenshot({ path: file as `${string}.png` });
+      await page.screenshot({ path: file });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
     close: () => page.close(),
@@ -252,7 +252,7 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
             return;
           }
     });
-    const at = (await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at))!;
+    const at = (await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at));
     await article.mouse.move(at.x, at.y);
     await article.waitForFunction(() => Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button')), { timeout: 10_000 });
     await article.evaluate(() => (document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.pledges button') as HTMLButtonElement).click());
@@ -283,7 +283,11 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
       const listen = (p: PpPage) => p.on('request', (r) => void urls.push(r.url()));
       const seen = new WeakSet<PpPage>();
       const attach = async () => {
-        for (const p of await browser.pages()) if (!seen.has(p)) (seen.add(p), listen(p));
+        for (const p of await browser.pages()) {
+          if (seen.has(p)) continue;
+          seen.add(p);
+          listen(p);
+        }
       };
       void attach();
       const onTarget = () => void attach();

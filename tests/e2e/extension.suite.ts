@@ -78,7 +78,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       // Moving away closes it after the grace period.
       await page.mouseMove(5, 5);
       await page.waitFor(() => {
-        const host = document.querySelector('hpa-card-host') as HTMLElement | null;
+        const host = document.querySelector<HTMLElement>('hpa-card-host');
         return !host || host.style.display === 'none';
       });
       await page.close();
@@ -121,7 +121,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       const url = server.url('/seed/001');
       const page = await article('001');
       const popup = await extensionPage('popup.html', url);
-      await popup.waitFor(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === true);
+      await popup.waitFor(() => document.querySelector<HTMLInputElement>('[data-testid="site-switch"]')?.checked === true);
       await popup.click('[data-testid="site-switch"]');
       await page.waitFor(() => CSS.highlights.size === 0);
       await popup.click('[data-testid="site-switch"]');
@@ -136,7 +136,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       expect(await again.evaluate(highlightCount)).toBe(0);
       // Switched back on from the popup, the open tab is marked without a reload.
       const popup2 = await extensionPage('popup.html', url);
-      await popup2.waitFor(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === false);
+      await popup2.waitFor(() => document.querySelector<HTMLInputElement>('[data-testid="site-switch"]')?.checked === false);
       await popup2.click('[data-testid="site-switch"]');
       await again.waitFor(() => CSS.highlights.size > 0);
       await popup2.close();
@@ -193,7 +193,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
         () =>
           new Promise<string[]>((resolve, reject) => {
             const req = indexedDB.open('health-policy-annotator');
-            req.onerror = () => reject(req.error);
+            req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
             req.onsuccess = () => {
               const names = [...req.result.objectStoreNames];
               req.result.close();
@@ -223,7 +223,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
         const url = server.url('/seed/004');
         const page = await article('004');
         const popup = await extensionPage('popup.html', url);
-        await popup.waitFor(() => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === true);
+        await popup.waitFor(() => document.querySelector<HTMLInputElement>('[data-testid="site-switch"]')?.checked === true);
         await popup.click('[data-testid="site-switch"]');
         await page.waitFor(() => CSS.highlights.size === 0);
         // Make the stored KB look older than the bundled one, then wake a fresh background.
@@ -231,14 +231,14 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
           () =>
             new Promise<string>((resolve, reject) => {
               const req = indexedDB.open('health-policy-annotator');
-              req.onerror = () => reject(req.error);
+              req.onerror = () => reject(req.error ?? new Error('indexedDB.open failed'));
               req.onsuccess = () => {
                 const db = req.result;
                 const tx = db.transaction('kb-meta', 'readwrite');
                 const store = tx.objectStore('kb-meta');
                 const get = store.get('current');
                 get.onsuccess = () => {
-                  const meta = get.result;
+                  const meta = get.result as { version: string };
                   const version = meta.version;
                   store.put({ ...meta, version: 'older' }, 'current');
                   tx.oncomplete = () => {

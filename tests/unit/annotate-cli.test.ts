@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FileResult } from '../../src/cli/annotate-file';
 import { ROOT } from '../support/kb';
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -17,7 +18,7 @@ const tmp = (name: string, content: string) => {
 describe('npm run annotate', () => {
   it('prints one JSON object per file with exact offsets', () => {
     const file = 'seeds/002_e19fa7d53f6f45de.txt';
-    const out = JSON.parse(execFileSync(TSX, ['src/cli/annotate.ts', '--format', 'json', '--date', '2018-06-04', file], { cwd: ROOT, encoding: 'utf8' }));
+    const out = JSON.parse(execFileSync(TSX, ['src/cli/annotate.ts', '--format', 'json', '--date', '2018-06-04', file], { cwd: ROOT, encoding: 'utf8' })) as FileResult;
     expect(Object.keys(out)).toEqual(['file', 'date', 'matches']);
     expect(out.date).toBe('2018-06-04');
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -33,13 +34,13 @@ describe('npm run annotate', () => {
   it('prints an array for several files; date is null when none is given', () => {
     const a = tmp('a.txt', 'The CQC inspected.');
     const b = tmp('b.txt', 'NHS England said.');
-    const out = JSON.parse(run('--format', 'json', a, b).stdout);
+    const out = JSON.parse(run('--format', 'json', a, b).stdout) as FileResult[];
     expect(out.map((r: { file: string; date: unknown }) => [r.file, r.date])).toEqual([
       [a, null],
       [b, null],
     ]);
-    expect(out[0].matches[0]).toMatchObject({ start: 4, end: 7, text: 'CQC', id: 'cqc', kind: 'body' });
-    expect(out[0].matches[0].name).toMatch(/^Care Quality Commission/);
+    expect(out[0]!.matches[0]).toMatchObject({ start: 4, end: 7, text: 'CQC', id: 'cqc', kind: 'body' });
+    expect(out[0]!.matches[0]!.name).toMatch(/^Care Quality Commission/);
   });
 
   it('reads an HTML page’s visible text and its published date, with offsets into the source', () => {
@@ -47,7 +48,7 @@ describe('npm run annotate', () => {
 <script>var s = "Jeremy Hunt";</script><style>.x{}</style></head>
 <body><p>The health secretary met Jeremy&nbsp;Hunt&#39;s team.</p><p hidden>Simon Stevens</p><textarea>CQC</textarea><p>Jeremy</p><p>Hunt</p></body></html>`;
     const file = tmp('page.html', html);
-    const out = JSON.parse(run('--format', 'json', file).stdout);
+    const out = JSON.parse(run('--format', 'json', file).stdout) as FileResult;
     expect(out.date).toBe('2012-03-01');
     expect(out.matches.map((m: { id: string; kind: string }) => [m.id, m.kind])).toEqual([
       ['andrew-lansley', 'role'],
@@ -55,12 +56,12 @@ describe('npm run annotate', () => {
       ['jeremy-hunt', 'person'],
     ]);
     // Separate paragraphs never join into one name: the last is the surname alone.
-    expect(out.matches[2].text).toBe('Hunt');
-    const hunt = out.matches[1];
+    expect(out.matches[2]!.text).toBe('Hunt');
+    const hunt = out.matches[1]!;
     expect(html.slice(hunt.start, hunt.end)).toBe('Jeremy&nbsp;Hunt');
     expect(hunt.text).toBe('Jeremy\u00a0Hunt');
     // --date overrides the page's own date
-    expect(JSON.parse(run('--format', 'json', '--date', '2016-05-01', file).stdout).matches[0].id).toBe('jeremy-hunt');
+    expect((JSON.parse(run('--format', 'json', '--date', '2016-05-01', file).stdout) as FileResult).matches[0]!.id).toBe('jeremy-hunt');
   });
 
   it('prints readable text by default', () => {

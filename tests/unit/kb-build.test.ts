@@ -44,7 +44,7 @@ describe('KB build errors', () => {
     expect(problemsOf(dir)).toMatch(/people\.yaml › maureen-baker \(entry \d+\) › .*quote not found verbatim in seed 003: "RCGP chairwoman Dr Maureen Baker/);
   });
   it('refuses an alias two entities claim without a rule that tells them apart', () => {
-    const dir = doctored('kb/bodies.yaml', (t) => t.replace(/(\n  aliases:\n)/, '$1    - Jeremy Hunt\n'));
+    const dir = doctored('kb/bodies.yaml', (t) => t.replace(/(\n {2}aliases:\n)/, '$1    - Jeremy Hunt\n'));
     expect(problemsOf(dir)).toMatch(/alias "jeremy hunt" is also claimed by "jeremy-hunt"/);
   });
   it('refuses colliding ids', () => {
@@ -52,7 +52,7 @@ describe('KB build errors', () => {
     expect(problemsOf(dir)).toMatch(/terms\.yaml › cqc \(entry 1\) › id "cqc" is already used in .*bodies\.yaml/);
   });
   it('refuses a missing required field', () => {
-    const dir = doctored('kb/pledges.yaml', (t) => t.replace(/\n  status_note:[^\n]*(\n    [^\n]*)*/, ''));
+    const dir = doctored('kb/pledges.yaml', (t) => t.replace(/\n {2}status_note:[^\n]*(\n {4}[^\n]*)*/, ''));
     expect(problemsOf(dir)).toMatch(/pledges\.yaml › [a-z0-9-]+ \(entry 1\) › status_note: /);
   });
   it('refuses unknown references and overlapping role holders', () => {

@@ -24,7 +24,7 @@ beforeAll(() => {
 function linksOf(id: string, needle: string | RegExp): (string | undefined)[] {
   const { text, matches } = seed[id]!;
   const re = typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : needle;
-  return [...text.matchAll(re)].map((m) => matches.find((x) => x.start <= m.index! && m.index! < x.end)?.id);
+  return [...text.matchAll(re)].map((m) => matches.find((x) => x.start <= m.index && m.index < x.end)?.id);
 }
 
 describe('seed 000 (HSJ leader, March 2016)', () => {
@@ -91,7 +91,7 @@ describe('seed 003 (HSJ live blog, 29 October 2015)', () => {
     // "CCG ratings" is the Ofsted-style ratings plan; every other use is the body.
     const { text, matches } = seed['003']!;
     for (const m of text.matchAll(/\bCCGs?\b/g)) {
-      const hit = matches.find((x) => x.start <= m.index! && m.index! < x.end);
+      const hit = matches.find((x) => x.start <= m.index && m.index < x.end);
       expect(hit?.id === 'ccg' || hit?.id === 'ofsted-style-ratings').toBe(true);
       if (hit?.id !== 'ccg') expect(hit?.text).toBe('CCG ratings');
     }

@@ -62,7 +62,7 @@ export function AddSite({ sites, onAdded }: Props) {
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'add-site-error add-site-help' : 'add-site-help'}
           onInput={(e) => {
-            setText((e.currentTarget as HTMLInputElement).value);
+            setText(e.currentTarget.value);
             setError(null);
           }}
         />

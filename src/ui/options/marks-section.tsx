@@ -76,7 +76,7 @@ function MarksForm({ prefs, onChange }: { prefs: Prefs; onChange: (change: (p: P
               data-testid={`prefs-kind-${kind}`}
               checked={prefs.kinds[kind]}
               onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
+                const on = e.currentTarget.checked;
                 onChange((p) => ({ ...p, kinds: { ...p.kinds, [kind]: on } }));
               }}
             />
@@ -160,12 +160,12 @@ function DwellField({ value, onChange }: { value: number; onChange: (ms: number)
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'prefs-dwell-error prefs-dwell-help' : 'prefs-dwell-help'}
           onInput={(e) => {
-            const raw = (e.currentTarget as HTMLInputElement).value;
+            const raw = e.currentTarget.value;
             setText(raw);
             clearTimeout(timer.current);
             timer.current = setTimeout(() => commit(raw, false), TYPING_PAUSE_MS);
           }}
-          onChange={(e) => commit((e.currentTarget as HTMLInputElement).value, true)}
+          onChange={(e) => commit(e.currentTarget.value, true)}
         />
         <span class="muted">ms</span>
       </div>

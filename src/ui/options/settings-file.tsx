@@ -98,7 +98,7 @@ export function SettingsFile({ onImported }: { onImported: () => void }) {
           accept=".json,application/json"
           data-testid="import-file"
           disabled={busy}
-          onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
+          onChange={(e) => void importFile(e.currentTarget)}
         />
       </div>
       {exportError && (

@@ -38,7 +38,7 @@ export function SiteRow({ state, onChanged, onRemoved }: Props) {
             checked={pending ?? state.enabled}
             aria-busy={pending !== null}
             onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
+              const input = e.currentTarget;
               if (pending !== null) input.checked = pending;
               else change(input.checked, onChanged);
             }}

@@ -25,7 +25,7 @@ function plural(n: number): string {
 export function PledgeSection({ pledges, onPage, target }: Props) {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const all = pledges.status === 'ready' ? pledges.data : [];
+  const all = useMemo(() => (pledges.status === 'ready' ? pledges.data : []), [pledges]);
   const shown = useMemo(() => all.filter((p) => matchesPledge(p, query, status)), [all, query, status]);
   const groups = useMemo(() => groupByPerson(shown, onPage), [shown, onPage]);
 
@@ -57,12 +57,12 @@ export function PledgeSection({ pledges, onPage, target }: Props) {
                 data-testid="pledge-search"
                 placeholder="Title, person, note…"
                 value={query}
-                onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+                onInput={(e) => setQuery(e.currentTarget.value)}
               />
             </label>
             <label class="field">
               <span>Status</span>
-              <select data-testid="status-filter" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as StatusFilter)}>
+              <select data-testid="status-filter" value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
                 <option value="all">All statuses</option>
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>
