@@ -35,6 +35,9 @@ const service = createService({
     if (!res.ok) throw new Error(`kb.json: HTTP ${res.status}`);
     return (await res.json()) as KbBundle;
   },
+  async injectAnnotator({ tabId, frameId }) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['annotator.js'] });
+  },
   async openPledge(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=pledges#${encodeURIComponent(id)}`) });
   },

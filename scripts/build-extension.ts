@@ -61,6 +61,7 @@ await build({
 });
 await iife('background.ts', 'background');
 await iife('content.ts', 'content');
+await iife('annotator.ts', 'annotator');
 
 const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 const sites = defaultMatchPatterns();

@@ -4,13 +4,14 @@
 import browser from 'webextension-polyfill';
 import type { Dictionary } from '../engine/dictionary';
 import { createEngine, type Engine, type Match } from '../engine/engine';
-import type { FoundEntity, TabMessage } from '../shared/messages';
+import type { FoundEntity, PageSetup, TabMessage } from '../shared/messages';
 import type { Prefs } from '../shared/prefs';
 import type { CardData } from '../shared/views';
 import { createCardHost, type CardHost } from './card-host';
-import { HIGHLIGHT_NAMES, markAt, markKind, paint, rangeFor, selectMarked, unpaint, type Mark } from './marks';
+import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
 import { ask } from './messaging';
 import { pageDate } from './page-date';
+import { pageUrl } from './page-url';
 import { readPageText, type PageText } from './text-reader';
 import markCss from '../../extension/content.css?inline';
 
@@ -31,6 +32,8 @@ export class Annotator {
   private nodeIndex = new Map<Text, number>();
   private allMatches: Match[] = [];
   private marks: Mark[] = [];
+  private readonly painter = new Painter(window);
+  private scanToken = 0;
   private date: string | null = null;
   private card: CardHost;
   private openMark: Mark | undefined;
@@ -52,29 +55,35 @@ export class Annotator {
     this.card = createCardHost(() => this.closeCard());
   }
 
+  /** Asks the background whether this page is annotated, then starts (tests and benchmarks). */
   async start(): Promise<void> {
-    browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
     const url = pageUrl(this.doc);
     if (!url) return;
-    const setup = await ask({ type: 'page:setup', url });
-    this.prefs = setup.prefs;
-    if (setup.enabled && setup.dictionary) this.enable(setup.dictionary);
+    await this.startWith(await ask({ type: 'page:setup', url }));
   }
 
-  private enable(dictionary: Dictionary): void {
+  /** Starts with the answer the page's loader already has. */
+  async startWith(setup: PageSetup): Promise<void> {
+    browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
+    this.prefs = setup.prefs;
+    if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
+  }
+
+  private async enable(dictionary: Dictionary): Promise<void> {
     if (this.dictionary !== dictionary) {
       this.dictionary = dictionary;
       this.engine = createEngine(dictionary);
     }
     this.enabled = true;
     this.listen();
-    this.scan();
+    await this.scan();
   }
 
   private disable(): void {
     this.enabled = false;
+    this.scanToken++;
     this.closeCard();
-    unpaint();
+    this.painter.clear();
     this.marks = [];
     this.allMatches = [];
     this.page = undefined;
@@ -82,29 +91,45 @@ export class Annotator {
     this.unlisten();
   }
 
-  /** Reads the page and repaints every mark. */
-  private scan(): void {
-    if (!this.engine) return;
-    const t0 = performance.now();
-    this.date = pageDate(this.doc);
+  /**
+   * Reads the page and repaints every mark, in three tasks with the page's turn between
+   * them (reading, matching, marking), so no single task of ours holds the page long.
+   */
+  private async scan(): Promise<void> {
+    const engine = this.engine;
+    if (!engine) return;
+    const token = ++this.scanToken;
+    let busy = 0;
+    let t = performance.now();
+    const date = pageDate(this.doc);
     const page = readPageText(this.doc);
+    busy += performance.now() - t;
+    await yieldToPage();
+    if (token !== this.scanToken) return; // disabled, or a newer scan started
+    t = performance.now();
+    const matches = engine.annotate(page.text, { date });
+    busy += performance.now() - t;
+    await yieldToPage();
+    if (token !== this.scanToken) return;
+    t = performance.now();
+    this.date = date;
     this.page = page;
     this.nodeIndex = new Map(page.nodes.map((n, i) => [n, i]));
-    this.allMatches = this.engine.annotate(page.text, { date: this.date });
+    this.allMatches = matches;
     this.applyPrefs();
     // Mutations inside shadow trees do not reach an observer on the document.
     for (const root of page.shadowRoots) if (this.observer && !this.observedRoots.has(root)) {
       this.observedRoots.add(root);
       this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     }
-    this.lastScanMs = performance.now() - t0;
+    this.lastScanMs = busy + performance.now() - t;
   }
 
   private applyPrefs(): void {
     if (!this.page) return;
     const page = this.page;
-    this.marks = selectMarked(this.allMatches, page, this.prefs).map((match) => ({ match, range: rangeFor(page, match.start, match.end), kind: markKind(match) }));
-    paint(this.marks);
+    this.marks = selectMarked(this.allMatches, page, this.prefs).map((match) => ({ match, kind: markKind(match) }));
+    this.painter.set(page, this.marks);
     this.styleShadowRoots(page.shadowRoots);
   }
 
@@ -134,15 +159,14 @@ export class Annotator {
 
   /** The page may clear CSS.highlights: put our marks back. */
   private checkPainted(): void {
-    if (!this.enabled || !this.marks.length) return;
-    if (Object.values(HIGHLIGHT_NAMES).some((name) => !CSS.highlights.has(name) && this.marks.some((m) => HIGHLIGHT_NAMES[m.kind] === name))) paint(this.marks);
+    if (this.enabled) this.painter.repaintIfCleared();
   }
 
   // --- events -------------------------------------------------------------------
 
   private readonly onPointerMove = (e: PointerEvent) => {
     if (this.card.contains(e.target)) {
-      clearTimeout(this.closeTimer);
+      this.cancelClose();
       return;
     }
     this.pendingPoint = { x: e.clientX, y: e.clientY };
@@ -168,7 +192,7 @@ export class Annotator {
     if (this.rescanTimer !== undefined || records.every((r) => this.card.contains(r.target))) return;
     this.rescanTimer = setTimeout(() => {
       this.rescanTimer = undefined;
-      if (this.enabled) this.scan();
+      if (this.enabled) void this.scan();
     }, Math.max(RESCAN_DELAY_MS, this.lastScanMs * RESCAN_COST_FACTOR));
   };
 
@@ -197,7 +221,7 @@ export class Annotator {
     if (!p || !this.page) return;
     const mark = this.markAtPoint(p.x, p.y);
     if (mark && mark === this.openMark) {
-      clearTimeout(this.closeTimer);
+      this.cancelClose();
       return;
     }
     clearTimeout(this.dwellTimer);
@@ -221,16 +245,20 @@ export class Annotator {
     for (const o of [offset, offset - 1]) {
       if (o < 0) continue;
       const mark = markAt(this.marks, this.page, this.nodeIndex, node, o);
-      if (mark && [...mark.range.getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)) return mark;
+      if (mark && [...this.painter.range(mark).getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)) return mark;
     }
     return undefined;
   }
 
   // --- cards --------------------------------------------------------------------
 
-  private async openCard(mark: Mark, focus: boolean): Promise<void> {
+  private cancelClose(): void {
     clearTimeout(this.closeTimer);
     this.closeTimer = undefined;
+  }
+
+  private async openCard(mark: Mark, focus: boolean): Promise<void> {
+    this.cancelClose();
     this.openMark = mark;
     const m = mark.match;
     let card: CardData;
@@ -242,7 +270,10 @@ export class Annotator {
     }
     if (this.openMark !== mark) return; // the pointer moved on meanwhile
     const readAs = m.role ? this.dictionary?.entities.find((e) => e.id === m.role)?.name.toLowerCase() : undefined;
-    this.card.show(mark.range, card, {
+    const anchor = this.painter.range(mark);
+    // A mark whose text left the page (a live update) has no place to show a card at.
+    if (!anchor.startContainer.isConnected) return;
+    this.card.show(anchor, card, {
       ...(readAs && { readAs: `the ${readAs}` }),
       focus,
       onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn('health-policy-annotator:', e)),
@@ -281,7 +312,8 @@ export class Annotator {
   }
 
   private reveal(mark: Mark): void {
-    const el = mark.range.startContainer.parentElement;
+    this.painter.paintNow(mark);
+    const el = this.painter.range(mark).startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     void this.openCard(mark, true);
   }
@@ -294,7 +326,7 @@ export class Annotator {
         if (msg.enabled && !this.enabled) {
           const setup = await ask({ type: 'page:setup', url: pageUrl(this.doc) ?? this.doc.location.href });
           this.prefs = setup.prefs;
-          if (setup.enabled && setup.dictionary) this.enable(setup.dictionary);
+          if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
         } else if (!msg.enabled && this.enabled) this.disable();
         return { enabled: this.enabled };
       case 'tab:prefs-changed':
@@ -331,14 +363,9 @@ export class Annotator {
   }
 }
 
-/** The address annotation decisions are made for: a frame without its own (about:srcdoc) takes its parent's. */
-function pageUrl(doc: Document): string | null {
-  if (/^https?:$/.test(doc.location.protocol)) return doc.location.href;
-  try {
-    const parent = doc.defaultView?.parent;
-    if (parent && parent !== doc.defaultView && /^https?:$/.test(parent.location.protocol)) return parent.location.href;
-  } catch {
-    // A cross-origin parent: not ours to read.
-  }
-  return null;
+/** Gives the page a turn: scheduler.yield where the browser has it, else a new task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,5 +1,7 @@
-// The page's marks: engine matches turned into DOM ranges, painted with the CSS Custom
-// Highlight API (no change to the page's DOM), and found again by offset for hover.
+// The page's marks: engine matches with lazily built DOM ranges, painted with the CSS
+// Custom Highlight API (no change to the page's DOM) and found again by offset for hover.
+// On a page with many marks only those near the viewport are painted: every painted
+// range costs the browser work on every frame (pre-paint), whether seen or not.
 
 import type { Match } from '../engine/engine';
 import { FREQUENT_ENTITY_IDS, type MarkKind, type Prefs } from '../shared/prefs';
@@ -7,11 +9,18 @@ import { nodeIndexAt, type PageText } from './text-reader';
 
 export interface Mark {
   match: Match;
-  range: Range;
   kind: MarkKind;
+  /** Built on first need: painting near the viewport, hover, keyboard. */
+  range?: Range;
 }
 
 export const HIGHLIGHT_NAMES: Record<MarkKind, string> = { person: 'hpa-person', body: 'hpa-body', term: 'hpa-term' };
+const KINDS = Object.keys(HIGHLIGHT_NAMES) as MarkKind[];
+
+/** Up to this many marks are all painted at once; beyond it, only those near the viewport. */
+export const EAGER_MARKS = 1500;
+/** How far beyond the viewport marks are painted ahead of scrolling. */
+const NEAR_VIEWPORT = '150% 0px';
 
 export function markKind(m: Match): MarkKind {
   return m.kind === 'role' ? 'person' : m.kind;
@@ -38,22 +47,14 @@ export function rangeFor(page: PageText, start: number, end: number): Range {
   const a = nodeIndexAt(page.starts, start);
   const b = nodeIndexAt(page.starts, end - 1);
   const range = document.createRange();
-  range.setStart(page.nodes[a]!, start - page.starts[a]!);
-  range.setEnd(page.nodes[b]!, end - page.starts[b]!);
+  range.setStart(page.nodes[a]!, Math.min(start - page.starts[a]!, page.nodes[a]!.length));
+  range.setEnd(page.nodes[b]!, Math.min(end - page.starts[b]!, page.nodes[b]!.length));
   return range;
 }
 
-export function paint(marks: Mark[]): void {
-  const registry = CSS.highlights;
-  for (const kind of Object.keys(HIGHLIGHT_NAMES) as MarkKind[]) {
-    const ranges = marks.filter((m) => m.kind === kind).map((m) => m.range);
-    if (ranges.length) registry.set(HIGHLIGHT_NAMES[kind], new Highlight(...ranges));
-    else registry.delete(HIGHLIGHT_NAMES[kind]);
-  }
-}
-
-export function unpaint(): void {
-  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+/** The text node a mark starts in. */
+export function startNode(page: PageText, m: Mark): Text {
+  return page.nodes[nodeIndexAt(page.starts, m.match.start)]!;
 }
 
 /** The mark under a point in a text node, by binary search over marks sorted by start. */
@@ -71,4 +72,78 @@ export function markAt(marks: Mark[], page: PageText, nodeIndex: Map<Text, numbe
     else return marks[mid];
   }
   return undefined;
+}
+
+/** Keeps CSS.highlights in step with the marks: all of them, or those near the viewport. */
+export class Painter {
+  private highlights = new Map<MarkKind, Highlight>();
+  private observer: IntersectionObserver | undefined;
+  private byAnchor = new Map<Element, Mark[]>();
+  private page: PageText | undefined;
+  private marks: Mark[] = [];
+
+  constructor(private readonly win: Window & typeof globalThis) {}
+
+  range(m: Mark): Range {
+    m.range ??= rangeFor(this.page!, m.match.start, m.match.end);
+    return m.range;
+  }
+
+  set(page: PageText, marks: Mark[]): void {
+    this.clear();
+    this.page = page;
+    this.marks = marks;
+    for (const kind of KINDS) this.highlights.set(kind, new this.win.Highlight());
+    this.register();
+    if (marks.length <= EAGER_MARKS || !('IntersectionObserver' in this.win)) {
+      for (const m of marks) this.highlights.get(m.kind)!.add(this.range(m));
+      return;
+    }
+    // Group marks by the element their text sits in; paint a group while it is near the viewport.
+    for (const m of marks) {
+      const anchor = startNode(page, m).parentElement;
+      if (!anchor) continue;
+      const group = this.byAnchor.get(anchor);
+      if (group) group.push(m);
+      else this.byAnchor.set(anchor, [m]);
+    }
+    this.observer = new this.win.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: NEAR_VIEWPORT });
+    for (const anchor of this.byAnchor.keys()) this.observer.observe(anchor);
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    for (const e of entries) {
+      const group = this.byAnchor.get(e.target);
+      if (!group) continue;
+      for (const m of group) {
+        const h = this.highlights.get(m.kind)!;
+        if (e.isIntersecting) h.add(this.range(m));
+        else if (m.range) h.delete(m.range);
+      }
+    }
+  }
+
+  /** Makes sure a mark is painted now (keyboard stepping, reveal), whatever the viewport. */
+  paintNow(m: Mark): void {
+    this.highlights.get(m.kind)?.add(this.range(m));
+  }
+
+  private register(): void {
+    for (const kind of KINDS) this.win.CSS.highlights.set(HIGHLIGHT_NAMES[kind], this.highlights.get(kind)!);
+  }
+
+  /** The page may clear CSS.highlights: put ours back. */
+  repaintIfCleared(): void {
+    if (!this.marks.length) return;
+    if (KINDS.some((k) => this.win.CSS.highlights.get(HIGHLIGHT_NAMES[k]) !== this.highlights.get(k))) this.register();
+  }
+
+  clear(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.byAnchor.clear();
+    this.marks = [];
+    this.highlights.clear();
+    for (const name of Object.values(HIGHLIGHT_NAMES)) this.win.CSS.highlights.delete(name);
+  }
 }

@@ -5,11 +5,13 @@
 
 import { BLOCK_BREAK } from '../engine/chars';
 
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE']);
-const BLOCK_TAGS = new Set(
-  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL BODY'.split(' '),
+// tagName is upper case for HTML elements and as written for SVG and MathML ones.
+const withLower = (tags: string) => new Set(tags.split(' ').flatMap((t) => [t, t.toLowerCase()]));
+const SKIP_TAGS = withLower('SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON SVG MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE');
+const BLOCK_TAGS = withLower(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL BODY',
 );
-export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+export const HEADING_TAGS = withLower('H1 H2 H3 H4 H5 H6');
 
 export interface PageText {
   text: string;
@@ -24,9 +26,10 @@ export interface PageText {
 
 export const OWN_HOST_TAG = 'HPA-CARD-HOST';
 
-function skipped(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+function skipped(el: Element, tag: string): boolean {
   if (SKIP_TAGS.has(tag) || tag === OWN_HOST_TAG) return true;
+  // Most elements carry no attribute at all: the cheap test first.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
@@ -51,49 +54,56 @@ export function readPageText(root: Node): PageText {
   // slot for what is assigned to it. An explicit stack, so 2,000-deep pages cannot
   // overflow the call stack.
   interface Frame {
-    list: ArrayLike<Node>;
+    /** The next sibling to visit, or, for slotted content, the assigned nodes by index. */
+    next: Node | null;
+    list?: Node[];
     i: number;
     block: boolean;
   }
   const start: Node = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  const stack: Frame[] = [{ list: [start], i: 0, block: false }];
+  const stack: Frame[] = [{ next: null, list: [start], i: 0, block: false }];
   while (stack.length) {
     const top = stack[stack.length - 1]!;
-    if (top.i >= top.list.length) {
+    let node: Node | null;
+    if (top.list) node = top.i < top.list.length ? top.list[top.i++]! : null;
+    else {
+      node = top.next;
+      if (node) top.next = node.nextSibling;
+    }
+    if (!node) {
       stack.pop();
       if (top.block) breakBlock();
       continue;
     }
-    const node = top.list[top.i++]!;
-    if (node.nodeType === Node.TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === 3) {
       const t = (node as Text).data;
       if (t.length) {
         nodes.push(node as Text);
         starts.push(length);
         parts.push(t);
         length += t.length;
-        if (lastWasBreak && t.trim()) lastWasBreak = false;
+        if (lastWasBreak && /\S/.test(t)) lastWasBreak = false;
       }
       continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    if (type !== 1) continue;
     const el = node as Element;
-    if (skipped(el)) continue;
-    const tag = el.tagName.toUpperCase();
+    const tag = el.tagName;
+    if (skipped(el, tag)) continue;
     const block = BLOCK_TAGS.has(tag);
     if (block) {
       breakBlock();
       if (HEADING_TAGS.has(tag)) sectionStarts.push(length);
     }
-    let children: ArrayLike<Node> = el.childNodes;
-    if (el.shadowRoot) {
-      shadowRoots.push(el.shadowRoot);
-      children = el.shadowRoot.childNodes;
-    } else if (tag === 'SLOT') {
+    const shadow = el.shadowRoot;
+    if (shadow) {
+      shadowRoots.push(shadow);
+      stack.push({ next: shadow.firstChild, i: 0, block });
+    } else if (tag === 'SLOT' || tag === 'slot') {
       const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
-      if (assigned.length) children = assigned;
-    }
-    if (children.length) stack.push({ list: children, i: 0, block });
+      stack.push(assigned.length ? { next: null, list: assigned, i: 0, block } : { next: el.firstChild, i: 0, block });
+    } else if (el.firstChild) stack.push({ next: el.firstChild, i: 0, block });
     else if (block) breakBlock();
   }
   return { text: parts.join(''), nodes, starts, sectionStarts, shadowRoots };

@@ -9,7 +9,8 @@ import { describeIssues, requestSchema } from './validate';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 const NOT_OURS = 'messages are accepted from this extension only';
@@ -27,7 +28,7 @@ export function createRouter(service: Service, extensionId: string, extensionOri
       return { ok: false, error: `malformed ${named}message: ${describeIssues(parsed.error)}` };
     }
     try {
-      return { ok: true, data: await service.handle(parsed.data) };
+      return { ok: true, data: await service.handle(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId }) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: e.message };
       console.error('health-policy-annotator: request failed', parsed.data.type, e);

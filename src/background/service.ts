@@ -39,6 +39,8 @@ export interface ServiceDeps {
   notify(event: { site: string; enabled: boolean } | { prefs: Prefs }): Promise<void>;
   /** Open the pledge history at one pledge, in a tab of its own. */
   openPledge(id: string): Promise<void>;
+  /** Puts the annotator into a tab's frame (the page side's loader asked for it). */
+  injectAnnotator?(target: { tabId: number; frameId: number }): Promise<void>;
   /** Opens the database (tests: another version, a failing one); the service keeps and reopens the connection. */
   open?: (hooks: OpenHooks) => Promise<Db>;
 }
@@ -49,6 +51,12 @@ interface Loaded {
   entities: Map<string, KbEntity>;
   pledges: Map<string, KbPledge>;
   names: Map<string, string>;
+}
+
+/** Where a request came from, when it came from a page. */
+export interface RequestOrigin {
+  tabId?: number;
+  frameId?: number;
 }
 
 export function createService(deps: ServiceDeps) {
@@ -153,13 +161,16 @@ export function createService(deps: ServiceDeps) {
     return { format: 'health-policy-annotator-settings', version: 1, sites, prefs };
   }
 
-  const handlers: { [K in Request['type']]: (req: Extract<Request, { type: K }>) => Promise<Responses[K]> } = {
-    async 'page:setup'(req): Promise<PageSetup> {
+  const handlers: { [K in Request['type']]: (req: Extract<Request, { type: K }>, from: RequestOrigin) => Promise<Responses[K]> } = {
+    async 'page:setup'(req, from): Promise<PageSetup> {
       const url = parseUrl(req.url);
       const site = siteKey(url.hostname);
       const [state, prefs] = await Promise.all([siteState(site, url), conn.run(getPrefs)]);
       if (!state.enabled) return { enabled: false, site, prefs };
-      return { enabled: true, site, prefs, dictionary: (await kb()).dictionary };
+      const dictionary = (await kb()).dictionary;
+      // Sites switched off never load the annotator: the page pays for one message only.
+      if (req.load && from.tabId !== undefined && deps.injectAnnotator) await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
+      return { enabled: true, site, prefs, dictionary };
     },
     async card(req): Promise<CardData> {
       const k = await kb();
@@ -251,8 +262,8 @@ export function createService(deps: ServiceDeps) {
   };
 
   return {
-    handle<K extends Request['type']>(req: Extract<Request, { type: K }>): Promise<Responses[K]> {
-      return (handlers[req.type] as (r: typeof req) => Promise<Responses[K]>)(req);
+    handle<K extends Request['type']>(req: Extract<Request, { type: K }>, from: RequestOrigin = {}): Promise<Responses[K]> {
+      return (handlers[req.type] as (r: typeof req, f: RequestOrigin) => Promise<Responses[K]>)(req, from);
     },
     /** Installs the bundled knowledge base if the stored one is another version or damaged. */
     async install(): Promise<void> {

@@ -22,7 +22,8 @@ export interface ReaderSettings {
 }
 
 export type Request =
-  | { type: 'page:setup'; url: string }
+  /** `load`: the page's loader asks for the annotator to be put into its frame when annotation is on. */
+  | { type: 'page:setup'; url: string; load?: boolean }
   | { type: 'card'; id: string; date: string | null }
   | { type: 'pledges' }
   | { type: 'pledge:open'; id: string }
