@@ -765,7 +765,7 @@ async function main(): Promise<void> {
     ),
   );
   say('parse = JSON.parse of the dictionary (the message reply); compile = createEngine; read = pageDate + readPageText; index = the Map of text nodes;');
-  say('annotate = engine.annotate; ranges = selectMarked + rangeFor; paint = new Highlight(...) into CSS.highlights.');
+  say('annotate = engine.annotate; ranges = selectMarked (ranges themselves are built lazily); paint = Painter.set: every range into CSS.highlights, or above 1,500 marks an IntersectionObserver on the marks\' elements.');
   say(
     table(
       ['the Annotator itself', 'start() script', 'enable()', 'scan()', 'applyPrefs()', 'render of the next frame', 'ms'],

@@ -2,7 +2,7 @@
 // styles come from constructable stylesheets (no inline <style>, so strict page CSPs
 // do not block them), and the card is placed next to the mark with Floating UI.
 
-import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Card } from '../ui/card';
 import type { CardData } from '../shared/views';
@@ -45,10 +45,14 @@ export function createCardHost(onClose: () => void): CardHost {
   shadow.append(mount, announce);
   let open = false;
   let returnFocus: Element | null = null;
+  let placing = 0;
+  let stopFollowing: (() => void) | undefined;
 
   function hide() {
     if (!open) return;
     open = false;
+    stopFollowing?.();
+    stopFollowing = undefined;
     render(null, mount);
     host.style.setProperty('display', 'none', 'important');
     if (returnFocus instanceof HTMLElement) returnFocus.focus({ preventScroll: true });
@@ -66,18 +70,34 @@ export function createCardHost(onClose: () => void): CardHost {
       host.style.setProperty('display', 'block', 'important');
       render(<Card card={card} readAs={options.readAs} onOpenPledge={options.onOpenPledge} onClose={onClose} />, mount);
       announce.textContent = `${card.name}: ${card.description}`;
-      const rects = anchor.getClientRects();
-      const first = rects[0] ?? anchor.getBoundingClientRect();
-      const reference: VirtualElement = { getBoundingClientRect: () => first, getClientRects: () => rects };
+      // Measured live: the page may still be scrolling to the mark (keyboard), or scroll later.
+      const reference: VirtualElement = {
+        getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
+        getClientRects: () => anchor.getClientRects(),
+        contextElement: anchor.startContainer.parentElement ?? undefined,
+      };
       const floating = mount.firstElementChild as HTMLElement;
-      void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-        host.style.setProperty('transform', `translate(${Math.round(x)}px, ${Math.round(y)}px)`, 'important');
+      // Hidden until placed, so it never shows at the corner for a frame.
+      host.style.setProperty('visibility', 'hidden', 'important');
+      const token = ++placing;
+      // A hidden element cannot take focus: the card is focused once it is placed and shown.
+      let focusWhenPlaced = options.focus;
+      stopFollowing?.();
+      stopFollowing = autoUpdate(reference, floating, () => {
+        void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+          if (token !== placing || !open) return;
+          host.style.setProperty('transform', `translate(${Math.round(x)}px, ${Math.round(y)}px)`, 'important');
+          host.style.setProperty('visibility', 'visible', 'important');
+          if (focusWhenPlaced) {
+            focusWhenPlaced = false;
+            floating.tabIndex = -1;
+            floating.focus({ preventScroll: true });
+          }
+        });
       });
       if (options.focus) {
         // Stepping from card to card keeps the place focus first came from.
         if (document.activeElement !== host) returnFocus = document.activeElement;
-        floating.tabIndex = -1;
-        floating.focus({ preventScroll: true });
       }
     },
   };
