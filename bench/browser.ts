@@ -26,6 +26,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { build } from 'vite';
 import type { Dictionary } from '../src/engine/dictionary';
 import { DEFAULT_PREFS } from '../src/shared/prefs';
+import { chromiumArgs } from '../tests/e2e/browsers';
 import type { LiveResult, OursResult } from './page-bench';
 import { startBenchServer, type BenchServer } from './server';
 import { readSourceMap, type SourceLookup } from './sourcemap';
@@ -466,17 +467,7 @@ async function launchWithExtension(extensionDir: string): Promise<{ context: Bro
     executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

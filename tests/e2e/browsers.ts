@@ -15,12 +15,29 @@ export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 export const GECKO_ID = 'health-policy-reader@hp-reader.org';
 const FIREFOX_UUID = '7d6b3c4e-1f2a-4b5c-8d9e-0a1b2c3d4e5f';
 
+/** Headless Chromium with the unpacked extension; no background networking (this machine has none). */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 function requireBinary(p: string, pkg: string): void {
   if (!fs.existsSync(p)) throw new Error(`${p} not found: end-to-end tests need Debian's ${pkg} (apt-get install ${pkg}); .ci/run installs it`);
 }
 
 /** The small surface the tests use, the same for both browsers. */
 export interface TestPage {
+  /** The extension's own complaints seen in this page's console since it opened (warnings, errors, uncaught errors). */
+  extensionErrors(): string[];
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
   evaluateArg<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   waitFor(fn: () => unknown, timeoutMs?: number): Promise<void>;
@@ -66,8 +83,19 @@ async function poll(check: () => Promise<unknown>, timeoutMs = 10_000): Promise<
   }
 }
 
+/** Console lines the extension writes start with its name; uncaught errors from its scripts name its files. */
+const OURS = /health-policy-annotator|annotator\.js|content\.js|(chrome|moz)-extension:\/\//;
+
 function pwPage(page: PwPage): TestPage {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && OURS.test(m.text() + ' ' + m.location().url)) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    if (OURS.test(`${e.message} ${e.stack ?? ''}`)) errors.push(e.message);
+  });
   return {
+    extensionErrors: () => [...errors],
     evaluate: (fn) => page.evaluate(fn),
     evaluateArg: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, timeoutMs) => poll(() => page.evaluate(fn), timeoutMs),
@@ -105,17 +133,7 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
       headless: true,
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1200, height: 900 },
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs(extensionDir),
     });
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
@@ -162,7 +180,16 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
 }
 
 function ppPage(page: PpPage): TestPage {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warn') && OURS.test(m.text() + ' ' + (m.location().url ?? ''))) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => {
+    const err = e as Error;
+    if (OURS.test(`${err.message} ${err.stack ?? ''}`)) errors.push(err.message);
+  });
   return {
+    extensionErrors: () => [...errors],
     evaluate: (fn) => page.evaluate(fn),
     evaluateArg: (fn, arg) => page.evaluate(fn as never, arg),
     waitFor: (fn, timeoutMs) => poll(() => page.evaluate(fn), timeoutMs),

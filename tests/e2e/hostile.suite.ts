@@ -1,7 +1,7 @@
 // Odd and hostile pages: marks and cards still work (or are correctly absent), the page
 // keeps working, and nothing the page does breaks the extension.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './browsers';
 import { cardText, highlightCount, markCentre, markedTexts } from './page-probes';
 import { startServer, type TestServer } from './server';
@@ -19,8 +19,15 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       await server?.close();
     });
 
+    const opened: TestPage[] = [];
+    afterEach(() => {
+      // Whatever the page did, nothing escaped the extension.
+      const errors = opened.splice(0).flatMap((p) => p.extensionErrors());
+      expect(errors).toEqual([]);
+    });
     const open = async (path: string, marked = true): Promise<TestPage> => {
       const page = await browser.openPage(server.url(path));
+      opened.push(page);
       if (marked) await page.waitFor(() => CSS.highlights.size > 0, 20_000);
       return page;
     };
@@ -115,6 +122,7 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
 
     it('shows text that looks like markup as text, handles right-to-left text, and leaves selection, copy and find alone', async () => {
       const page = await browser.openPage(server.url('/hostile/markup'));
+      opened.push(page);
       const before = await page.evaluate(() => document.body.innerHTML);
       await page.waitFor(() => CSS.highlights.size > 0, 20_000);
       expect(await allMarked(page)).toEqual(expect.arrayContaining(['CQC', 'NHS England', 'Jeremy Hunt', 'Care Quality Commission']));
