@@ -234,9 +234,9 @@ function phases(dictionaryJson: string, prefs: Prefs): Record<string, number> {
   const t4 = now();
   const allMatches = engine.annotate(page.text, { date });
   const t5 = now();
-  const marks = selectMarked(allMatches, page, prefs).map((match) => ({ match, kind: markKind(match) }));
+  const marks = selectMarked(allMatches, page, prefs).map((match) => ({ match, kind: markKind(match), page }));
   const t6 = now();
-  new Painter(window).set(page, marks);
+  new Painter(window).set(marks);
   const t7 = now();
   return { parse: t1 - t0, compile: t2 - t1, read: t3 - t2, index: t4 - t3, annotate: t5 - t4, ranges: t6 - t5, paint: t7 - t6, total: t7 - t0, nodes: nodeIndex.size };
 }
@@ -403,7 +403,7 @@ async function liveNewText(dictionaryJson: string, prefs: Prefs): Promise<{ batc
   const engine = createEngine(JSON.parse(dictionaryJson) as Dictionary);
   const date = pageDate(document);
   const page = readPageText(document);
-  new Painter(window).set(page, selectMarked(engine.annotate(page.text, { date }), page, prefs).map((match) => ({ match, kind: markKind(match) })));
+  new Painter(window).set(selectMarked(engine.annotate(page.text, { date }), page, prefs).map((match) => ({ match, kind: markKind(match), page })));
   const batches: Batch[] = [];
   const observer = new MutationObserver((records) => {
     const t0 = now();

@@ -12,7 +12,7 @@ import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
 import { ask } from './messaging';
 import { pageDate } from './page-date';
 import { pageUrl } from './page-url';
-import { readPageText, type PageText } from './text-reader';
+import { isSkipped, readPageText, type PageText } from './text-reader';
 import markCss from '../../extension/content.css?inline';
 
 const CLOSE_GRACE_MS = 300;
@@ -22,18 +22,28 @@ const RESCAN_DELAY_MS = 250;
 const RESCAN_COST_FACTOR = 4;
 // Pages may clear CSS.highlights (or replace the registry's entries); we check and repaint.
 const REPAINT_CHECK_MS = 1000;
+// More added nodes than this in one batch is a rebuild, not a live update: read it all.
+const MAX_ADDED_PER_BATCH = 50;
+
+interface Segment {
+  page: PageText;
+  matches: Match[];
+  marks: Mark[];
+}
 
 export class Annotator {
   private engine: Engine | undefined;
   private dictionary: Dictionary | undefined;
   private prefs!: Prefs;
   private enabled = false;
-  private page: PageText | undefined;
-  private nodeIndex = new Map<Text, number>();
-  private allMatches: Match[] = [];
+  /** The page as last read in full, then each part added since (a live blog's new entries). */
+  private segments: Segment[] = [];
+  /** Which segment, and which of its nodes, a text node is. */
+  private nodeIndex = new Map<Text, { segment: Segment; i: number }>();
   private marks: Mark[] = [];
   private readonly painter = new Painter(window);
   private scanToken = 0;
+  private scanning = false;
   private date: string | null = null;
   private card: CardHost;
   private openMark: Mark | undefined;
@@ -85,8 +95,7 @@ export class Annotator {
     this.closeCard();
     this.painter.clear();
     this.marks = [];
-    this.allMatches = [];
-    this.page = undefined;
+    this.segments = [];
     this.nodeIndex.clear();
     this.unlisten();
   }
@@ -99,6 +108,15 @@ export class Annotator {
     const engine = this.engine;
     if (!engine) return;
     const token = ++this.scanToken;
+    this.scanning = true;
+    try {
+      await this.scanSlices(engine, token);
+    } finally {
+      if (token === this.scanToken) this.scanning = false;
+    }
+  }
+
+  private async scanSlices(engine: Engine, token: number): Promise<void> {
     let busy = 0;
     let t = performance.now();
     const date = pageDate(this.doc);
@@ -113,9 +131,9 @@ export class Annotator {
     if (token !== this.scanToken) return;
     t = performance.now();
     this.date = date;
-    this.page = page;
-    this.nodeIndex = new Map(page.nodes.map((n, i) => [n, i]));
-    this.allMatches = matches;
+    this.segments = [{ page, matches, marks: [] }];
+    this.nodeIndex = new Map();
+    this.indexSegment(this.segments[0]!);
     this.applyPrefs();
     // Mutations inside shadow trees do not reach an observer on the document.
     for (const root of page.shadowRoots) if (this.observer && !this.observedRoots.has(root)) {
@@ -125,12 +143,45 @@ export class Annotator {
     this.lastScanMs = busy + performance.now() - t;
   }
 
+  private indexSegment(segment: Segment): void {
+    segment.page.nodes.forEach((n, i) => this.nodeIndex.set(n, { segment, i }));
+  }
+
+  private marksOf(segment: Segment): Mark[] {
+    const page = segment.page;
+    segment.marks = selectMarked(segment.matches, page, this.prefs).map((match) => ({ match, kind: markKind(match), page }));
+    return segment.marks;
+  }
+
   private applyPrefs(): void {
-    if (!this.page) return;
-    const page = this.page;
-    this.marks = selectMarked(this.allMatches, page, this.prefs).map((match) => ({ match, kind: markKind(match) }));
-    this.painter.set(page, this.marks);
-    this.styleShadowRoots(page.shadowRoots);
+    if (!this.segments.length) return;
+    this.marks = this.segments.flatMap((s) => this.marksOf(s));
+    this.painter.set(this.marks);
+    for (const s of this.segments) this.styleShadowRoots(s.page.shadowRoots);
+  }
+
+  /**
+   * Text added to the page (a live blog's new entry) is read and matched alone, with
+   * the names the page already gave in full; the rest of the page is not read again.
+   */
+  private addText(nodes: Node[]): void {
+    const engine = this.engine;
+    if (!engine || !this.segments.length) return;
+    const known = new Set(this.segments.flatMap((s) => s.matches.map((m) => m.id)));
+    const added: Mark[] = [];
+    for (const node of nodes) {
+      if (!node.isConnected || insideSkipped(node)) continue;
+      const page = readPageText(node);
+      if (!page.nodes.length || page.nodes.some((n) => this.nodeIndex.has(n))) continue;
+      const segment: Segment = { page, matches: engine.annotate(page.text, { date: this.date, known }), marks: [] };
+      this.segments.push(segment);
+      this.indexSegment(segment);
+      added.push(...this.marksOf(segment));
+      this.styleShadowRoots(page.shadowRoots);
+    }
+    if (!added.length) return;
+    this.marks.push(...added);
+    this.painter.add(added);
   }
 
   /** Document styles do not reach into shadow trees: marks there need our rules inside. */
@@ -187,9 +238,24 @@ export class Annotator {
   };
 
   private readonly onMutations = (records: MutationRecord[]) => {
-    // One rescan at a time, never postponed by further mutations (a live blog keeps
-    // changing), and spaced by its own cost so a mutation storm cannot take the CPU.
-    if (this.rescanTimer !== undefined || records.every((r) => this.card.contains(r.target))) return;
+    // Pure additions (a live blog, infinite scroll) are read alone. Anything else may have
+    // moved or changed text we read: the page is read again.
+    const added: Node[] = [];
+    let changed = false;
+    for (const r of records) {
+      if (this.card.contains(r.target)) continue;
+      if (r.type !== 'childList' || r.removedNodes.length) changed = true;
+      else for (const n of r.addedNodes) added.push(n);
+    }
+    // While a full read is under way, its result would drop text added meanwhile: read again after.
+    if (this.scanning) changed = true;
+    if (!changed && added.length <= MAX_ADDED_PER_BATCH) {
+      if (added.length && this.rescanTimer === undefined) this.addText(outermost(added));
+      return;
+    }
+    // One rescan at a time, never postponed by further mutations, and spaced by its own
+    // cost so a mutation storm cannot take the CPU.
+    if (this.rescanTimer !== undefined) return;
     this.rescanTimer = setTimeout(() => {
       this.rescanTimer = undefined;
       if (this.enabled) void this.scan();
@@ -218,7 +284,7 @@ export class Annotator {
   private hitTest(): void {
     this.frame = 0;
     const p = this.pendingPoint;
-    if (!p || !this.page) return;
+    if (!p || !this.segments.length) return;
     const mark = this.markAtPoint(p.x, p.y);
     if (mark && mark === this.openMark) {
       this.cancelClose();
@@ -240,11 +306,13 @@ export class Annotator {
       const r = doc.caretRangeFromPoint(x, y);
       if (r) ({ startContainer: node, startOffset: offset } = r);
     }
-    if (!node || !this.page) return undefined;
+    if (!node) return undefined;
+    const at = this.nodeIndex.get(node as Text);
+    if (!at) return undefined;
     // The caret is the nearest gap between characters: look at the character on either side.
     for (const o of [offset, offset - 1]) {
       if (o < 0) continue;
-      const mark = markAt(this.marks, this.page, this.nodeIndex, node, o);
+      const mark = markAt(at.segment.marks, at.segment.page, at.i, o);
       if (mark && [...this.painter.range(mark).getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)) return mark;
     }
     return undefined;
@@ -353,7 +421,7 @@ export class Annotator {
 
   private found(): FoundEntity[] {
     const byId = new Map<string, FoundEntity>();
-    for (const m of this.allMatches) {
+    for (const m of this.segments.flatMap((seg) => seg.matches)) {
       if (m.learned) continue;
       const f = byId.get(m.id) ?? { id: m.id, name: m.name, kind: markKind(m), count: 0 };
       f.count++;
@@ -368,4 +436,16 @@ function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The added nodes that are not inside another added node. */
+function outermost(nodes: Node[]): Node[] {
+  return nodes.filter((n) => !nodes.some((o) => o !== n && o.contains(n)));
+}
+
+/** Whether a node sits where text is not read (a form field, an editable region, our card). */
+function insideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
+    if (isSkipped(el)) return true;
+  return false;
 }

@@ -10,6 +10,8 @@ import { nodeIndexAt, type PageText } from './text-reader';
 export interface Mark {
   match: Match;
   kind: MarkKind;
+  /** The text the match's offsets refer to: the whole page, or a part added later. */
+  page: PageText;
   /** Built on first need: painting near the viewport, hover, keyboard. */
   range?: Range;
 }
@@ -53,14 +55,12 @@ export function rangeFor(page: PageText, start: number, end: number): Range {
 }
 
 /** The text node a mark starts in. */
-export function startNode(page: PageText, m: Mark): Text {
-  return page.nodes[nodeIndexAt(page.starts, m.match.start)]!;
+export function startNode(m: Mark): Text {
+  return m.page.nodes[nodeIndexAt(m.page.starts, m.match.start)]!;
 }
 
-/** The mark under a point in a text node, by binary search over marks sorted by start. */
-export function markAt(marks: Mark[], page: PageText, nodeIndex: Map<Text, number>, node: Node, offset: number): Mark | undefined {
-  const i = nodeIndex.get(node as Text);
-  if (i === undefined) return undefined;
+/** The mark at an offset in a segment's text node `i`, by binary search over marks sorted by start. */
+export function markAt(marks: Mark[], page: PageText, i: number, offset: number): Mark | undefined {
   const at = page.starts[i]! + offset;
   let lo = 0;
   let hi = marks.length - 1;
@@ -79,36 +79,45 @@ export class Painter {
   private highlights = new Map<MarkKind, Highlight>();
   private observer: IntersectionObserver | undefined;
   private byAnchor = new Map<Element, Mark[]>();
-  private page: PageText | undefined;
-  private marks: Mark[] = [];
+  private count = 0;
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
   range(m: Mark): Range {
-    m.range ??= rangeFor(this.page!, m.match.start, m.match.end);
+    m.range ??= rangeFor(m.page, m.match.start, m.match.end);
     return m.range;
   }
 
-  set(page: PageText, marks: Mark[]): void {
+  /** Replaces every mark. */
+  set(marks: Mark[]): void {
     this.clear();
-    this.page = page;
-    this.marks = marks;
     for (const kind of KINDS) this.highlights.set(kind, new this.win.Highlight());
     this.register();
-    if (marks.length <= EAGER_MARKS || !('IntersectionObserver' in this.win)) {
-      for (const m of marks) this.highlights.get(m.kind)!.add(this.range(m));
+    if (marks.length > EAGER_MARKS && 'IntersectionObserver' in this.win)
+      this.observer = new this.win.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: NEAR_VIEWPORT });
+    this.add(marks);
+  }
+
+  /** Adds marks for text added to the page since. */
+  add(marks: Mark[]): void {
+    this.count += marks.length;
+    if (!this.observer) {
+      for (const m of marks) this.highlights.get(m.kind)?.add(this.range(m));
       return;
     }
     // Group marks by the element their text sits in; paint a group while it is near the viewport.
+    const fresh = new Set<Element>();
     for (const m of marks) {
-      const anchor = startNode(page, m).parentElement;
+      const anchor = startNode(m).parentElement;
       if (!anchor) continue;
       const group = this.byAnchor.get(anchor);
       if (group) group.push(m);
-      else this.byAnchor.set(anchor, [m]);
+      else {
+        this.byAnchor.set(anchor, [m]);
+        fresh.add(anchor);
+      }
     }
-    this.observer = new this.win.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: NEAR_VIEWPORT });
-    for (const anchor of this.byAnchor.keys()) this.observer.observe(anchor);
+    for (const anchor of fresh) this.observer.observe(anchor);
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -134,7 +143,7 @@ export class Painter {
 
   /** The page may clear CSS.highlights: put ours back. */
   repaintIfCleared(): void {
-    if (!this.marks.length) return;
+    if (!this.count) return;
     if (KINDS.some((k) => this.win.CSS.highlights.get(HIGHLIGHT_NAMES[k]) !== this.highlights.get(k))) this.register();
   }
 
@@ -142,7 +151,7 @@ export class Painter {
     this.observer?.disconnect();
     this.observer = undefined;
     this.byAnchor.clear();
-    this.marks = [];
+    this.count = 0;
     this.highlights.clear();
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.win.CSS.highlights.delete(name);
   }

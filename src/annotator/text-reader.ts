@@ -26,6 +26,11 @@ export interface PageText {
 
 export const OWN_HOST_TAG = 'HPA-CARD-HOST';
 
+/** Whether an element's text is not read (scripts, form fields, editable regions, our card). */
+export function isSkipped(el: Element): boolean {
+  return skipped(el, el.tagName);
+}
+
 function skipped(el: Element, tag: string): boolean {
   if (SKIP_TAGS.has(tag) || tag === OWN_HOST_TAG) return true;
   // Most elements carry no attribute at all: the cheap test first.

@@ -35,6 +35,8 @@ export interface Match {
 export interface AnnotateOptions {
   /** The text's date, YYYY-MM-DD; roles resolve at this date. Defaults to today. */
   date?: string | null;
+  /** Ids of entities the surrounding page already named in full (text added to a live page). */
+  known?: ReadonlySet<string>;
 }
 
 export interface Engine {
@@ -179,6 +181,10 @@ export function createEngine(dictionary: Dictionary): Engine {
     // live blog's later-in-time (earlier-on-page) "Mr McLellan" still finds "Alastair McLellan".
     const hasPriorOnly = candidates.some((c) => patterns[c.pattern]!.flags & NEEDS_PRIOR);
     const first = select(text, candidates, date, null);
+    if (hasPriorOnly && options.known?.size)
+      entities.forEach((e, i) => {
+        if (options.known!.has(e.id) && !first.firstMention.has(i)) first.firstMention.set(i, 0);
+      });
     const out = hasPriorOnly ? select(text, candidates, date, first.firstMention).matches : first.matches;
     return addLearnedAcronyms(text, out);
   }

@@ -96,6 +96,10 @@ describe('precision rules', () => {
       ['Hunt', 'jeremy-hunt'],
     ]);
   });
+  it('links a surname in added text when the page around it named the person', () => {
+    expect(engine.annotate('Mr Hunt replied.', { date: '2015-06-01', known: new Set(['jeremy-hunt']) }).map((m) => m.id)).toEqual(['jeremy-hunt']);
+    expect(engine.annotate('Mr Hunt replied.', { date: '2015-06-01', known: new Set(['nhs']) })).toEqual([]);
+  });
   it('never takes the verb or a different Hunt', () => {
     expect(ids('Jeremy Hunt arrived. Jeremy hunts for votes; the hunt is on; Tristram Hunt spoke.')).toEqual([['Jeremy Hunt', 'jeremy-hunt']]);
   });
