@@ -75,8 +75,9 @@ function highlightCount(): number {
 // --- timing the Annotator's own methods -----------------------------------------------------------
 
 /** Methods of Annotator timed when present; `batch` ones are what a page mutation sets off. */
-const TIMED = ['enable', 'scan', 'applyPrefs'];
-const BATCH = ['scan'];
+const TIMED = ['enable', 'scan', 'applyPrefs', 'addText'];
+/** What a page mutation sets off: a full read, or reading only the text added. */
+const BATCH = ['scan', 'addText'];
 
 interface Call {
   name: string;
@@ -101,11 +102,14 @@ function instrument(): string[] {
     const original = fn as (...args: unknown[]) => unknown;
     proto[name] = function (this: unknown, ...args: unknown[]) {
       const start = now();
-      const self = this as { page?: PageText; lastScanMs?: number };
+      const self = this as { segments?: { page: PageText }[]; lastScanMs?: number };
+      const textHeld = () => (self.segments ?? []).reduce((n, s) => n + s.page.text.length, 0);
+      const before = textHeld();
       const record = (d: number) => {
         // scan() runs in several tasks with the page's turn between them: count its own work, not the waits.
         const ms = name === 'scan' && self.lastScanMs !== undefined ? self.lastScanMs : now() - start;
-        calls.push({ name, start, ms, depth: d, chars: self.page?.text.length ?? NaN });
+        // A full read holds the whole page's text; addText() read only what it added.
+        calls.push({ name, start, ms, depth: d, chars: name === 'addText' ? textHeld() - before : textHeld() });
       };
       depth++;
       const d = depth - 1;
@@ -201,7 +205,7 @@ async function ours(dictionaryJson: string, prefs: Prefs, options: { longTasks?:
     if (highlightCount() !== marks) settled = false;
   }
   annotators.push(annotator);
-  const page = (annotator as unknown as { page?: PageText }).page;
+  const page = (annotator as unknown as { segments?: { page: PageText }[] }).segments?.[0]?.page;
   const total = (name: string) => calls.filter((c) => c.name === name).reduce((a, c) => a + c.ms, 0);
   const r: OursResult = {
     sync: t1 - t0,
