@@ -12,7 +12,7 @@ import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
 import { ask } from './messaging';
 import { pageDate } from './page-date';
 import { pageUrl } from './page-url';
-import { isSkipped, readPageText, type PageText } from './text-reader';
+import { createTextReader, isSkipped, readPageText, type PageText } from './text-reader';
 import markCss from '../../extension/content.css?inline';
 
 const CLOSE_GRACE_MS = 300;
@@ -22,6 +22,9 @@ const RESCAN_DELAY_MS = 250;
 const RESCAN_COST_FACTOR = 4;
 // Pages may clear CSS.highlights (or replace the registry's entries); we check and repaint.
 const REPAINT_CHECK_MS = 1000;
+// Slices of a full read: milliseconds of DOM walking, characters of matching (~8 ms each here).
+const READ_SLICE_MS = 16;
+const MATCH_PIECE_CHARS = 400_000;
 // More added nodes than this in one batch is a rebuild, not a live update: read it all.
 const MAX_ADDED_PER_BATCH = 50;
 
@@ -120,12 +123,24 @@ export class Annotator {
     let busy = 0;
     let t = performance.now();
     const date = pageDate(this.doc);
-    const page = readPageText(this.doc);
+    // Reading and matching go in pieces of a few milliseconds, the page's turn between them.
+    const reader = createTextReader(this.doc);
+    while (!reader.step(t + READ_SLICE_MS)) {
+      busy += performance.now() - t;
+      await yieldToPage();
+      if (token !== this.scanToken) return; // disabled, or a newer scan started
+      t = performance.now();
+    }
+    const page = reader.result();
     busy += performance.now() - t;
     await yieldToPage();
-    if (token !== this.scanToken) return; // disabled, or a newer scan started
+    if (token !== this.scanToken) return;
     t = performance.now();
-    const matches = engine.annotate(page.text, { date });
+    const matches = await engine.annotateInPieces(page.text, { date }, async () => {
+      busy += performance.now() - t;
+      await yieldToPage();
+      t = performance.now();
+    }, MATCH_PIECE_CHARS);
     busy += performance.now() - t;
     await yieldToPage();
     if (token !== this.scanToken) return;

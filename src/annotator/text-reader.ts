@@ -41,6 +41,20 @@ function skipped(el: Element, tag: string): boolean {
 }
 
 export function readPageText(root: Node): PageText {
+  const reader = createTextReader(root);
+  reader.step(Infinity);
+  return reader.result();
+}
+
+export interface TextReader {
+  /** Reads on until done (true) or until performance.now() passes `deadline` (false). */
+  step(deadline: number): boolean;
+  /** The text read, once step() returned true. */
+  result(): PageText;
+}
+
+/** The page's text read in pieces, so a long page can give the page a turn between them. */
+export function createTextReader(root: Node): TextReader {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -67,51 +81,60 @@ export function readPageText(root: Node): PageText {
   }
   const start: Node = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
   const stack: Frame[] = [{ next: null, list: [start], i: 0, block: false }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    let node: Node | null;
-    if (top.list) node = top.i < top.list.length ? top.list[top.i++]! : null;
-    else {
-      node = top.next;
-      if (node) top.next = node.nextSibling;
-    }
-    if (!node) {
-      stack.pop();
-      if (top.block) breakBlock();
-      continue;
-    }
-    const type = node.nodeType;
-    if (type === 3) {
-      const t = (node as Text).data;
-      if (t.length) {
-        nodes.push(node as Text);
-        starts.push(length);
-        parts.push(t);
-        length += t.length;
-        if (lastWasBreak && /\S/.test(t)) lastWasBreak = false;
+  const step = (deadline: number): boolean => {
+    let budgetCheck = 0;
+    while (stack.length) {
+      // Looking at the clock costs: once every 512 nodes.
+      if (++budgetCheck === 512) {
+        budgetCheck = 0;
+        if (performance.now() > deadline) return false;
       }
-      continue;
+      const top = stack[stack.length - 1]!;
+      let node: Node | null;
+      if (top.list) node = top.i < top.list.length ? top.list[top.i++]! : null;
+      else {
+        node = top.next;
+        if (node) top.next = node.nextSibling;
+      }
+      if (!node) {
+        stack.pop();
+        if (top.block) breakBlock();
+        continue;
+      }
+      const type = node.nodeType;
+      if (type === 3) {
+        const t = (node as Text).data;
+        if (t.length) {
+          nodes.push(node as Text);
+          starts.push(length);
+          parts.push(t);
+          length += t.length;
+          if (lastWasBreak && /\S/.test(t)) lastWasBreak = false;
+        }
+        continue;
+      }
+      if (type !== 1) continue;
+      const el = node as Element;
+      const tag = el.tagName;
+      if (skipped(el, tag)) continue;
+      const block = BLOCK_TAGS.has(tag);
+      if (block) {
+        breakBlock();
+        if (HEADING_TAGS.has(tag)) sectionStarts.push(length);
+      }
+      const shadow = el.shadowRoot;
+      if (shadow) {
+        shadowRoots.push(shadow);
+        stack.push({ next: shadow.firstChild, i: 0, block });
+      } else if (tag === 'SLOT' || tag === 'slot') {
+        const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+        stack.push(assigned.length ? { next: null, list: assigned, i: 0, block } : { next: el.firstChild, i: 0, block });
+      } else if (el.firstChild) stack.push({ next: el.firstChild, i: 0, block });
+      else if (block) breakBlock();
     }
-    if (type !== 1) continue;
-    const el = node as Element;
-    const tag = el.tagName;
-    if (skipped(el, tag)) continue;
-    const block = BLOCK_TAGS.has(tag);
-    if (block) {
-      breakBlock();
-      if (HEADING_TAGS.has(tag)) sectionStarts.push(length);
-    }
-    const shadow = el.shadowRoot;
-    if (shadow) {
-      shadowRoots.push(shadow);
-      stack.push({ next: shadow.firstChild, i: 0, block });
-    } else if (tag === 'SLOT' || tag === 'slot') {
-      const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
-      stack.push(assigned.length ? { next: null, list: assigned, i: 0, block } : { next: el.firstChild, i: 0, block });
-    } else if (el.firstChild) stack.push({ next: el.firstChild, i: 0, block });
-    else if (block) breakBlock();
-  }
-  return { text: parts.join(''), nodes, starts, sectionStarts, shadowRoots };
+    return true;
+  };
+  return { step, result: () => ({ text: parts.join(''), nodes, starts, sectionStarts, shadowRoots }) };
 }
 
 /** Index of the node containing offset `at` (the last node starting at or before it). */

@@ -127,14 +127,33 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
  * Scans `text` once and calls `hit(pattern, start, end)` for every occurrence of every
  * pattern, with UTF-16 offsets into the original text (end exclusive).
  */
-export function scan(a: Automaton, text: string, hit: (pattern: number, start: number, end: number) => void): void {
+/** Where a scan stopped, so a long text can be scanned in pieces with the page's turn between. */
+export interface ScanState {
+  state: number;
+  fed: number;
+  lastWasSpace: boolean;
+  pos: Int32Array;
+}
+
+export function newScanState(): ScanState {
+  return { state: 0, fed: 0, lastWasSpace: true, pos: new Int32Array(POS_RING) }; // leading white space never feeds a space
+}
+
+export function scan(
+  a: Automaton,
+  text: string,
+  hit: (pattern: number, start: number, end: number) => void,
+  from = 0,
+  to = text.length,
+  st: ScanState = newScanState(),
+): void {
   const { symbolOf, spaceSymbol, alphabetSize: A, delta, firstOut, outLink, nextOut, patternLength } = a;
-  const pos = new Int32Array(POS_RING);
-  let state = 0;
-  let fed = 0;
-  let lastWasSpace = true; // leading white space never feeds a space
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+  const pos = st.pos;
+  let state = st.state;
+  let fed = st.fed;
+  let lastWasSpace = st.lastWasSpace;
+  const n = Math.min(to, text.length);
+  for (let i = from; i < n; i++) {
     const sym = symbolOf[text.charCodeAt(i)]!;
     if (sym === SKIP_SYMBOL) continue;
     if (sym === spaceSymbol && sym !== 0) {
@@ -157,6 +176,9 @@ export function scan(a: Automaton, text: string, hit: (pattern: number, start: n
       s = outLink[s]!;
     }
   }
+  st.state = state;
+  st.fed = fed;
+  st.lastWasSpace = lastWasSpace;
 }
 
 export { SKIP };

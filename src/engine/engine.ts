@@ -3,7 +3,7 @@
 // build, the annotate command and the tests.
 
 import { findAcronymDefinitions } from './acronyms';
-import { buildAutomaton, scan, type Automaton } from './automaton';
+import { buildAutomaton, newScanState, scan, type Automaton } from './automaton';
 import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar } from './chars';
 import {
   CASE_ANY,
@@ -42,6 +42,8 @@ export interface AnnotateOptions {
 export interface Engine {
   readonly dictionary: Dictionary;
   annotate(text: string, options?: AnnotateOptions): Match[];
+  /** The same, reading a long text in pieces of `piece` characters and awaiting `pause` between them. */
+  annotateInPieces(text: string, options: AnnotateOptions, pause: () => Promise<void>, piece?: number): Promise<Match[]>;
 }
 
 // Words that may stand capitalised before a surname without making it part of another name.
@@ -168,13 +170,33 @@ export function createEngine(dictionary: Dictionary): Engine {
     return true;
   }
 
-  function annotate(text: string, options: AnnotateOptions = {}): Match[] {
-    const date = options.date ?? todayIso();
-    const candidates: Candidate[] = [];
-    scan(automaton, text, (pattern, start, end) => {
+  function collector(text: string, candidates: Candidate[]) {
+    return (pattern: number, start: number, end: number) => {
       const c = { pattern, start, end };
       if (passesLocalRules(text, c)) candidates.push(c);
-    });
+    };
+  }
+
+  function annotate(text: string, options: AnnotateOptions = {}): Match[] {
+    const candidates: Candidate[] = [];
+    scan(automaton, text, collector(text, candidates));
+    return decide(text, candidates, options);
+  }
+
+  async function annotateInPieces(text: string, options: AnnotateOptions, pause: () => Promise<void>, piece = 400_000): Promise<Match[]> {
+    const candidates: Candidate[] = [];
+    const hit = collector(text, candidates);
+    const st = newScanState();
+    for (let from = 0; from < text.length; from += piece) {
+      if (from > 0) await pause();
+      scan(automaton, text, hit, from, from + piece, st);
+    }
+    return decide(text, candidates, options);
+  }
+
+  /** From raw hits to mentions: the context rules, roles, and acronyms the text defines. */
+  function decide(text: string, candidates: Candidate[], options: AnnotateOptions): Match[] {
+    const date = options.date ?? todayIso();
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
 
     // Pass 1 finds who is named in full anywhere; pass 2 lets surnames link to them, so a
@@ -315,7 +337,7 @@ export function createEngine(dictionary: Dictionary): Engine {
     return result;
   }
 
-  return { dictionary, annotate };
+  return { dictionary, annotate, annotateInPieces };
 }
 
 /** Case-exact uses of a short form (and its plural) from `from` on, on word boundaries. */

@@ -171,3 +171,16 @@ describe('acronyms defined in the text', () => {
     expect(ms.every((m) => m.id === 'ccg')).toBe(true);
   });
 });
+
+describe('reading in pieces', () => {
+  it('finds the same mentions as one pass, names across piece boundaries included', async () => {
+    const text = 'Jeremy Hunt met NHS England. Mr Hunt and the CCGs. '.repeat(50);
+    const whole = engine.annotate(text, { date: '2015-06-01' });
+    for (const piece of [7, 64, 1000]) {
+      let pauses = 0;
+      const pieces = await engine.annotateInPieces(text, { date: '2015-06-01' }, async () => void pauses++, piece);
+      expect(pieces).toEqual(whole);
+      expect(pauses).toBe(Math.ceil(text.length / piece) - 1);
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // The page side's reading of text: blocks, skipped regions, shadow roots, offsets.
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BREAK } from '../../src/engine/chars';
-import { nodeIndexAt, readPageText } from '../../src/annotator/text-reader';
+import { createTextReader, nodeIndexAt, readPageText } from '../../src/annotator/text-reader';
 
 function page(html: string): Document {
   document.body.innerHTML = html;
@@ -46,5 +46,19 @@ describe('readPageText', () => {
     let html = 'Deep CQC';
     for (let i = 0; i < 2000; i++) html = `<div>${html}</div>`;
     expect(readPageText(page(html)).text).toContain('Deep CQC');
+  });
+});
+
+describe('createTextReader', () => {
+  it('reads in pieces to the same result as one pass', () => {
+    const html = Array.from({ length: 3000 }, (_, i) => `<p>Para ${i} <b>CQC</b></p>`).join('');
+    const whole = readPageText(page(html));
+    const reader = createTextReader(page(html));
+    let steps = 1;
+    // A deadline already past: each step reads one batch of nodes and stops.
+    while (!reader.step(0)) steps++;
+    expect(steps).toBeGreaterThan(3);
+    expect(reader.result().text).toBe(whole.text);
+    expect(reader.result().starts).toEqual(whole.starts);
   });
 });
