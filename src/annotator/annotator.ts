@@ -43,6 +43,8 @@ export class Annotator {
   private segments: Segment[] = [];
   /** Which segment, and which of its nodes, a text node is. */
   private nodeIndex = new Map<Text, { segment: Segment; i: number }>();
+  /** Ids of everything matched on the page so far: what added text may refer back to. */
+  private named = new Set<string>();
   private marks: Mark[] = [];
   private readonly painter = new Painter(window);
   private scanToken = 0;
@@ -100,6 +102,7 @@ export class Annotator {
     this.marks = [];
     this.segments = [];
     this.nodeIndex.clear();
+    this.named.clear();
     this.unlisten();
   }
 
@@ -147,6 +150,7 @@ export class Annotator {
     t = performance.now();
     this.date = date;
     this.segments = [{ page, matches, marks: [] }];
+    this.named = new Set(matches.map((m) => m.id));
     this.nodeIndex = new Map();
     this.indexSegment(this.segments[0]!);
     this.applyPrefs();
@@ -182,13 +186,13 @@ export class Annotator {
   private addText(nodes: Node[]): void {
     const engine = this.engine;
     if (!engine || !this.segments.length) return;
-    const known = new Set(this.segments.flatMap((s) => s.matches.map((m) => m.id)));
     const added: Mark[] = [];
     for (const node of nodes) {
       if (!node.isConnected || insideSkipped(node)) continue;
       const page = readPageText(node);
       if (!page.nodes.length || page.nodes.some((n) => this.nodeIndex.has(n))) continue;
-      const segment: Segment = { page, matches: engine.annotate(page.text, { date: this.date, known }), marks: [] };
+      const segment: Segment = { page, matches: engine.annotate(page.text, { date: this.date, known: this.named }), marks: [] };
+      for (const m of segment.matches) this.named.add(m.id);
       this.segments.push(segment);
       this.indexSegment(segment);
       added.push(...this.marksOf(segment));
