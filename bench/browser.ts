@@ -847,7 +847,9 @@ async function main(): Promise<void> {
   say('## A site switched off (real extension; 127.0.0.1 switched off by site:set from an extension page; the long page loaded, traced)');
   const O = ext.off.work;
   say(
-    `content.js is still injected (the manifest lists 127.0.0.1): evaluated in ${f1(O.evaluateMs)} (compile ${f1(O.compileMs)}); ${O.ours.length} main-thread slice(s) run it, ${f1(sum(O.ours.map((b) => b.ms)))} in all (the slices' whole length), CPU sampled in its frames ${f1(O.ourCpuMs)};`,
+    O.found
+      ? `content.js was injected (a registration still reaches 127.0.0.1): evaluated in ${f1(O.evaluateMs)} (compile ${f1(O.compileMs)}); ${O.ours.length} main-thread slice(s) run it, ${f1(sum(O.ours.map((b) => b.ms)))} in all (the slices' whole length), CPU sampled in its frames ${f1(O.ourCpuMs)};`
+      : `content.js was not injected (the loader is registered only for the sites that are on): ${O.ours.length} main-thread slice(s) run it, ${f1(sum(O.ours.map((b) => b.ms)))} in all;`,
   );
   say(`highlights ${ext.off.highlights}, card host in the page: ${ext.off.host ? 'yes' : 'no'}. Compare on: ${f1(sum(W.ours.map((b) => b.ms)))} in ${W.ours.length} slice(s).`);
   say();

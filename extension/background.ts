@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import type { KbBundle } from '../src/kb/bundle';
 import { createRouter } from '../src/background/router';
 import { createService } from '../src/background/service';
-import { syncSiteScripts } from '../src/background/site-scripts';
+import { createSiteScripts } from '../src/background/site-scripts';
 import type { TabMessage } from '../src/shared/messages';
 import { siteKey } from '../src/shared/sites';
 
@@ -28,6 +28,11 @@ async function sendToTabs(filter: (site: string) => boolean, message: TabMessage
   );
 }
 
+const log = (message: string, error?: unknown) => (error === undefined ? console.warn(`health-policy-annotator: ${message}`) : console.error(`health-policy-annotator: ${message}`, error));
+
+// The loader goes only to the sites that are on (see site-scripts.ts).
+const siteScripts = createSiteScripts(browser, () => service.siteChoices(), log);
+
 const service = createService({
   bundledVersion: __KB_VERSION__,
   async loadBundle() {
@@ -41,25 +46,37 @@ const service = createService({
   async openPledge(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=pledges#${encodeURIComponent(id)}`) });
   },
+  async sitesChanged() {
+    await siteScripts.sync();
+  },
   async notify(event) {
     if ('prefs' in event) return sendToTabs(() => true, { type: 'tab:prefs-changed', prefs: event.prefs });
-    if (event.enabled) await syncSiteScripts(await service.siteChoices());
-    return sendToTabs((site) => site === event.site, { type: 'tab:site-changed', enabled: event.enabled });
+    // Frames with a loader or an annotator act on the message; then frames without one (the site
+    // was off when they loaded) get the loader, which asks and starts the annotator. This order
+    // means no frame is told twice.
+    await sendToTabs((site) => site === event.site, { type: 'tab:site-changed', enabled: event.enabled });
+    if (event.enabled) await siteScripts.injectInto(event.site);
   },
 });
 
 const route = createRouter(service, browser.runtime.id, browser.runtime.getURL(''));
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
+// The loader's registrations are checked each time the background starts, and again on
+// install, update and browser start: registered scripts persist across browser restarts, but a
+// browser may drop them on an extension update, and a stale one must be corrected. sync() runs
+// one at a time and never rejects, so these calls only cost a look when nothing changed.
+void siteScripts.sync();
 browser.runtime.onInstalled.addListener(() => {
+  void siteScripts.sync();
   service.install().catch((e) => console.error('health-policy-annotator: knowledge base not installed', e));
 });
 browser.runtime.onStartup.addListener(() => {
-  void service
-    .siteChoices()
-    .then(syncSiteScripts)
-    .catch((e) => console.error('health-policy-annotator: site scripts', e));
+  void siteScripts.sync();
 });
+// A host permission granted or taken back in the browser's own settings changes what may be registered.
+browser.permissions.onAdded.addListener(() => void siteScripts.sync());
+browser.permissions.onRemoved.addListener(() => void siteScripts.sync());
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'next-mark') return;

@@ -1,6 +1,7 @@
-// Content script entry: a small classic script on every page of the listed sites. It asks
-// the background once whether the page is annotated; only then does the background put
-// the annotator (annotator.js) into the frame. A switched-off site pays for one message.
+// Content script entry: a small classic script, registered by the background for the sites
+// that are on (src/background/site-scripts.ts), so a site switched off gets nothing at all.
+// It asks the background once whether the page is annotated; only then does the background
+// put the annotator (annotator.js) into the frame.
 
 import { pageUrl } from '../src/annotator/page-url';
 import type { PageSetup, Reply, TabMessage } from '../src/shared/messages';
@@ -34,20 +35,43 @@ async function setup(url: string): Promise<PageSetup> {
   }
 }
 
-async function load(url: string): Promise<void> {
-  const s = await setup(url);
-  if (s.enabled) scope.__hpaStart?.(s);
+let started = false;
+let asking: Promise<void> | undefined;
+let askAgain = false;
+
+/** Asks once at a time; a site switched on while the question is out is asked about again. */
+function load(url: string): void {
+  if (started) return;
+  if (asking) {
+    askAgain = true;
+    return;
+  }
+  asking = setup(url)
+    .then((s) => {
+      if (s.enabled && !started && scope.__hpaStart) {
+        started = true;
+        scope.__hpaStart(s);
+      }
+    })
+    .catch((e) => console.warn('health-policy-annotator:', e))
+    .finally(() => {
+      asking = undefined;
+      if (askAgain) {
+        askAgain = false;
+        load(url);
+      }
+    });
 }
 
-// The script may be injected twice (a site switched on while its tab is open).
+// The script may be injected more than once (a site switched on while its tab is open).
 const url = pageUrl(document);
 if (runtime && url && !scope.__hpaLoader) {
   scope.__hpaLoader = true;
   // Until the annotator runs, a site switched on from the popup is the loader's to act on.
   runtime.onMessage.addListener((message) => {
-    if (scope.__hpaStart || (message as TabMessage | undefined)?.type !== 'tab:site-changed') return undefined;
-    if ((message as { enabled?: boolean }).enabled) void load(url).catch((e) => console.warn('health-policy-annotator:', e));
+    if (started || (message as TabMessage | undefined)?.type !== 'tab:site-changed') return undefined;
+    if ((message as { enabled?: boolean }).enabled) load(url);
     return undefined;
   });
-  load(url).catch((e) => console.warn('health-policy-annotator:', e));
+  load(url);
 }

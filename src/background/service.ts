@@ -37,6 +37,8 @@ export interface ServiceDeps {
   loadBundle(): Promise<KbBundle>;
   /** Tell open tabs of a site that annotation was switched, or that preferences changed. */
   notify(event: { site: string; enabled: boolean } | { prefs: Prefs }): Promise<void>;
+  /** The reader's site choices changed: bring the content-script registrations in line, before open tabs are told. */
+  sitesChanged?(): Promise<void>;
   /** Open the pledge history at one pledge, in a tab of its own. */
   openPledge(id: string): Promise<void>;
   /** Puts the annotator into a tab's frame (the page side's loader asked for it). */
@@ -168,7 +170,7 @@ export function createService(deps: ServiceDeps) {
       const [state, prefs] = await Promise.all([siteState(site, url), conn.run(getPrefs)]);
       if (!state.enabled) return { enabled: false, site, prefs };
       const dictionary = (await kb()).dictionary;
-      // Sites switched off never load the annotator: the page pays for one message only.
+      // Sites switched off never get the annotator (nor, as site-scripts.ts registers it, the loader).
       if (req.load && from.tabId !== undefined && deps.injectAnnotator) await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
       return { enabled: true, site, prefs, dictionary };
     },
@@ -228,6 +230,7 @@ export function createService(deps: ServiceDeps) {
     },
     async 'site:set'(req) {
       await conn.run((d) => setSiteChoice(d, req.site, req.enabled));
+      await deps.sitesChanged?.();
       await deps.notify({ site: req.site, enabled: req.enabled });
       return siteState(req.site);
     },
@@ -235,6 +238,7 @@ export function createService(deps: ServiceDeps) {
     async 'sites:reset'() {
       const before = await conn.run(siteChoices);
       await conn.run(clearSiteChoices);
+      await deps.sitesChanged?.();
       for (const site of Object.keys(before)) await deps.notify({ site, enabled: (await siteState(site)).enabled });
       return listSites();
     },
@@ -255,6 +259,7 @@ export function createService(deps: ServiceDeps) {
       if (!parsed.success) throw refuse(describeIssues(parsed.error));
       const before = await conn.run(siteChoices);
       await conn.run((d) => replaceReaderData(d, parsed.data.sites, parsed.data.prefs));
+      await deps.sitesChanged?.();
       for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)])) await deps.notify({ site, enabled: (await siteState(site)).enabled });
       await deps.notify({ prefs: parsed.data.prefs });
       return exportSettings();

@@ -28,9 +28,9 @@ export const DEFAULT_SITES: readonly DefaultSite[] = [
   { host: '127.0.0.1', label: '127.0.0.1 (development)' },
 ];
 
-/** Match patterns for the manifest: host access and content-script matches. */
-export function defaultMatchPatterns(): string[] {
-  return DEFAULT_SITES.flatMap((s) => {
+/** Match patterns of default sites (all of them unless told): the manifest's host access, the loader's registration. */
+export function defaultMatchPatterns(sites: readonly DefaultSite[] = DEFAULT_SITES): string[] {
+  return sites.flatMap((s) => {
     const hosts = s.host === 'localhost' || s.host === '127.0.0.1' ? [s.host] : [s.host, `*.${s.host}`];
     const scheme = s.host === 'localhost' || s.host === '127.0.0.1' ? 'http' : 'https';
     return hosts.flatMap((h) => (s.paths ?? ['/']).map((p) => `${scheme}://${h}${p}*`));

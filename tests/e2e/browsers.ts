@@ -136,6 +136,15 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
       args: chromiumArgs(extensionDir),
     });
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    // The background registers the content-script loader as it starts (about 0.1 s after a fresh
+    // install); a page loaded before that gets no script, as a tab open at install time does not.
+    await poll(async () => {
+      const ids = await worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+        return (await api.scripting.getRegisteredContentScripts()).map((s) => s.id);
+      });
+      return ids.includes('defaults');
+    });
   };
   await launch();
   const extensionOrigin = () => worker.url().replace(/^(chrome-extension:\/\/[^/]+\/).*$/, '$1');

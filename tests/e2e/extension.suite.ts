@@ -9,6 +9,16 @@ import { startServer, type TestServer } from './server';
 interface ExtensionApi {
   tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
+  scripting: {
+    executeScript<T>(injection: { target: { tabId: number; allFrames: boolean }; func: () => T }): Promise<{ frameId: number; result?: T }[]>;
+  };
+}
+
+/** What the extension has put into a frame, as seen from its own isolated world (which its content scripts share). */
+interface FrameState {
+  url: string;
+  loader: boolean;
+  annotator: boolean;
 }
 
 export function extensionSuite(name: string, launch: () => Promise<TestBrowser>, options: { serviceWorker: boolean }) {
@@ -141,6 +151,64 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       await again.waitFor(() => CSS.highlights.size > 0);
       await popup2.close();
       await again.close();
+    });
+
+    it('a site switched off gets no script at all; switched back on, its open tab and new pages are marked', async () => {
+      const control = await extensionPage('options.html');
+      const send = (message: unknown) =>
+        control.evaluateArg(async (m: unknown) => {
+          const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+          return (await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) as { ok: boolean };
+        }, message);
+      /** Every frame of the tab showing `url`: whether the loader (content.js) and the annotator ran there. */
+      const frames = (url: string) =>
+        control.evaluateArg(async (u: string) => {
+          const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+          const api = (g.browser ?? g.chrome)!;
+          const tab = (await api.tabs.query({})).find((t) => t.url === u);
+          if (tab?.id === undefined) throw new Error(`no tab at ${u}`);
+          const results = await api.scripting.executeScript({
+            target: { tabId: tab.id, allFrames: true },
+            func: () => {
+              const scope = globalThis as unknown as { __hpaLoader?: boolean; __hpaStart?: unknown };
+              return { url: location.href, loader: scope.__hpaLoader === true, annotator: typeof scope.__hpaStart === 'function' };
+            },
+          });
+          return results.map((r) => r.result as FrameState);
+        }, url);
+
+      // 127.0.0.1 is a default site: switched off, a page with a srcdoc and a same-origin frame gets nothing.
+      expect(await send({ type: 'site:set', site: '127.0.0.1', enabled: false })).toMatchObject({ ok: true });
+      const url = server.url('/hostile/shadow');
+      const page = await browser.openPage(url);
+      await new Promise((r) => setTimeout(r, 1500));
+      const off = await frames(url);
+      expect(off.length).toBeGreaterThanOrEqual(2);
+      expect(off.filter((f) => f.loader || f.annotator)).toEqual([]);
+      expect(await page.evaluate(highlightCount)).toBe(0);
+
+      // Switched on: the open tab is marked without a reload, in every frame.
+      expect(await send({ type: 'site:set', site: '127.0.0.1', enabled: true })).toMatchObject({ ok: true });
+      await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+      const marksInFrame = (id: string) =>
+        page.evaluateArg((frameId: string) => {
+          const w = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as unknown as typeof globalThis | null;
+          return w?.CSS?.highlights?.size ?? 0;
+        }, id);
+      for (const id of ['f1', 'f2']) {
+        const deadline = Date.now() + 10_000;
+        while ((await marksInFrame(id)) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+        expect(await marksInFrame(id), `marks in frame ${id}`).toBeGreaterThan(0);
+      }
+      const on = await frames(url);
+      expect(on.filter((f) => !f.loader || !f.annotator)).toEqual([]);
+      // And a page loaded now is marked as before.
+      const fresh = await article('002');
+      expect(await fresh.evaluate(highlightCount)).toBeGreaterThan(10);
+      expect([...page.extensionErrors(), ...fresh.extensionErrors()]).toEqual([]);
+      await fresh.close();
+      await page.close();
+      await control.close();
     });
 
     it('makes no network requests of its own and stores nothing from the pages read', async () => {
