@@ -40,6 +40,20 @@ export const dictionaryRecord = z.object({
     }),
   ),
   holders: z.array(z.object({ role: z.number().int().min(0), person: z.number().int().min(0), start: str, end: str.nullable() })),
+  // Checked in full where it is loaded (a damaged one is compiled afresh from the patterns).
+  automaton: z
+    .object({
+      format: z.number(),
+      alphabetSize: z.number().int(),
+      spaceSymbol: z.number().int(),
+      units: z.array(z.number().int()),
+      wordSymbols: z.array(z.number().int()),
+      edges: z.string(),
+      ends: z.array(z.number().int()),
+      lengths: z.array(z.number().int()),
+      firstWords: z.array(z.number().int()),
+    })
+    .optional(),
 })
   // The page-side engine indexes entities by these numbers.
   .refine((d) => d.patterns.every((p) => p.entity < d.entities.length) && d.holders.every((h) => h.role < d.entities.length && h.person < d.entities.length), 'entity index out of range') satisfies z.ZodType<Dictionary>;

@@ -1,19 +1,42 @@
 // Aho–Corasick automaton over case-folded canonical text, as a flat DFA table.
 // One pass over a page's text finds every alias occurrence; the rules that decide
 // which occurrences are real mentions run afterwards, only on hits.
+//
+// Names start at word starts, so the automaton is anchored there: a BOUNDARY symbol is
+// fed at every word start of the text and stands before every word start of a pattern.
+// Inside a word with no match under way nothing can begin before the next word, and the
+// scan skips the rest of the word in a tight loop: most of a page's text is passed over.
 
-import { INVISIBLE_UNITS, SKIP, canonicalText, variantsOf } from './chars';
+import { INVISIBLE_UNITS, SKIP, canonicalText, isWordChar, variantsOf } from './chars';
 
 const POS_RING = 256; // patterns are at most this many units long
 const POS_MASK = POS_RING - 1;
 
+/** Symbols: 0 any other non-word unit, 1 any other word unit, 2 a word start; then the patterns' units. */
+const OTHER = 0;
+const OTHER_WORD = 1;
+const BOUNDARY = 2;
+const FIRST_UNIT_SYMBOL = 3;
+/** symbolOf values above the alphabet: not yet classified (filled in on first sight), invisible. */
+const UNCLASSIFIED = 0xfffe;
+const WORD_HASH_BITS = 16;
+const WORD_HASH_MASK = (1 << WORD_HASH_BITS) - 1;
+export const SKIP_SYMBOL = 0xffff;
+
 export interface Automaton {
-  /** Code unit -> symbol; 0 = a character no pattern uses, SKIP_SYMBOL = invisible. */
+  /** Code unit -> symbol; filled in lazily for units no pattern uses. */
   symbolOf: Uint16Array;
+  /** Whether a symbol stands for word characters (letters, digits). */
+  wordSymbol: Uint8Array;
+  /** By the hash of a word (its first letter's case and its folded units): whether some pattern starts with that word. */
+  firstWords: Uint8Array;
   spaceSymbol: number;
   alphabetSize: number;
-  /** delta[state * alphabetSize + symbol] */
+  /** delta[state * alphabetSize + symbol]: the next state, or `unknown` until first needed (then filled in). */
   delta: Uint16Array | Uint32Array;
+  unknown: number;
+  /** Failure links: the longest proper suffix of a state's path that is also a path. */
+  fail: Uint32Array;
   /** First pattern index ending at a state, or -1; further ones chained via nextOut. */
   firstOut: Int32Array;
   /** Next state (through failure links) that has output, or 0. */
@@ -24,14 +47,60 @@ export interface Automaton {
   patternLength: Uint16Array;
 }
 
-export const SKIP_SYMBOL = 0xffff;
 export const MAX_PATTERN_LENGTH = POS_RING;
 
 export function foldedPattern(text: string): string {
   return canonicalText(text).toLowerCase();
 }
 
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+/** How a pattern's first letter may be cased in the text. */
+export type FirstLetterCase = 'upper' | 'lower' | 'either';
+
+/** A word's hash: its folded units' hash with its first letter's case. */
+function wordHash(h: number, upper: boolean): number {
+  return upper ? (h * 7 + 1) & WORD_HASH_MASK : h;
+}
+
+function isUpperUnit(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch;
+}
+
+export const AUTOMATON_FORMAT = 1;
+
+/**
+ * The automaton as plain data, compiled once ahead of time (the KB build) and handed to
+ * each page, which only fills in its tables (loadAutomaton): no per-page compiling.
+ */
+export interface CompiledAutomaton {
+  /** AUTOMATON_FORMAT when compiled: data of another format is compiled afresh, never misread. */
+  format: number;
+  alphabetSize: number;
+  spaceSymbol: number;
+  /** Code unit, symbol, code unit, symbol…: every unit the patterns use, with its case and canonical variants. */
+  units: number[];
+  /** The symbols that stand for word characters. */
+  wordSymbols: number[];
+  /** The trie's states 1… in breadth-first order, each as (its parent minus the previous state's parent, its symbol), varints, base64. */
+  edges: string;
+  /** For each pattern, the state it ends at. */
+  ends: number[];
+  /** For each pattern, its length in canonical units. */
+  lengths: number[];
+  /** Hashes of the words that start a pattern (see wordHash). */
+  firstWords: number[];
+}
+
+/**
+ * `patternFirst[i]` says how pattern i's first letter may be cased (from the pattern's case
+ * rule); words no pattern starts with are passed over whole.
+ */
+export function buildAutomaton(patterns: readonly string[], patternFirst?: readonly FirstLetterCase[]): Automaton {
+  return loadAutomaton(compileAutomaton(patterns, patternFirst));
+}
+
+export function compileAutomaton(patterns: readonly string[], patternFirst: readonly FirstLetterCase[] = patterns.map(() => 'either')): CompiledAutomaton {
   const folded = patterns.map((p, i) => {
     const f = foldedPattern(p);
     if (f.length === 0) throw new Error(`pattern ${i} is empty`);
@@ -39,106 +108,235 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     return f;
   });
 
-  // Alphabet: every folded unit in any pattern; symbol 0 is "anything else".
-  const symbolOf = new Uint16Array(65536);
-  let alphabetSize = 1;
-  const symbolOfFolded = new Map<number, number>();
+  // Alphabet: every folded unit in any pattern, with its case and canonical variants.
+  const unitSymbol = new Map<number, number>();
+  const units = new Map<number, number>();
+  const wordSymbols: number[] = [OTHER_WORD];
+  let alphabetSize = FIRST_UNIT_SYMBOL;
   for (const f of folded) {
     for (let i = 0; i < f.length; i++) {
       const u = f.charCodeAt(i);
-      if (symbolOfFolded.has(u)) continue;
+      if (unitSymbol.has(u)) continue;
       const sym = alphabetSize++;
-      symbolOfFolded.set(u, sym);
+      unitSymbol.set(u, sym);
+      if (isWordChar(u)) wordSymbols.push(sym);
       const ch = String.fromCharCode(u);
       const cased = new Set<number>([u]);
       for (const v of [ch.toUpperCase(), ch.toLowerCase()]) if (v.length === 1) cased.add(v.charCodeAt(0));
-      for (const c of cased) for (const variant of variantsOf(c)) symbolOf[variant] = sym;
+      for (const c of cased) for (const variant of variantsOf(c)) units.set(variant, sym);
     }
   }
-  for (const u of INVISIBLE_UNITS) symbolOf[u] = SKIP_SYMBOL;
-  const spaceSymbol = symbolOfFolded.get(32) ?? 0;
-  if (spaceSymbol === 0) for (const v of variantsOf(32)) symbolOf[v] = 0;
+  const spaceSymbol = unitSymbol.get(32) ?? OTHER;
+  const isWord = new Set(wordSymbols);
 
-  // Trie.
+  // The trie, BOUNDARY before each word start of a pattern.
   const children: Map<number, number>[] = [new Map<number, number>()];
-  const ownOut: number[][] = [[]];
-  folded.forEach((f, pi) => {
+  const endOf: number[] = [];
+  folded.forEach((f) => {
     let s = 0;
-    for (let i = 0; i < f.length; i++) {
-      const sym = symbolOfFolded.get(f.charCodeAt(i))!;
+    let prevWord = false;
+    const step = (sym: number) => {
       let next = children[s]!.get(sym);
       if (next === undefined) {
         next = children.length;
-        children.push(new Map());
-        ownOut.push([]);
+        children.push(new Map<number, number>());
         children[s]!.set(sym, next);
       }
       s = next;
+    };
+    for (let i = 0; i < f.length; i++) {
+      const sym = unitSymbol.get(f.charCodeAt(i))!;
+      const word = isWord.has(sym);
+      if (word && !prevWord) step(BOUNDARY);
+      prevWord = word;
+      step(sym);
     }
-    ownOut[s]!.push(pi);
+    endOf.push(s);
   });
 
-  const states = children.length;
-  const A = alphabetSize;
-  const delta = states * A < 2 ** 31 && states < 65536 ? new Uint16Array(states * A) : new Uint32Array(states * A);
-  const fail = new Uint32Array(states);
-  const outLink = new Uint32Array(states);
-  const hasOwn = (s: number) => ownOut[s]!.length > 0;
-
-  // Breadth-first: fill the full transition table from failure links.
-  const queue: number[] = [];
-  for (let sym = 1; sym < A; sym++) {
-    const t = children[0]!.get(sym);
-    if (t !== undefined) {
-      delta[sym] = t;
-      queue.push(t);
-    }
-  }
+  // Renumbered breadth-first, so a state's parent always comes before it and the page
+  // can find failure links in one pass.
+  const bfsId = new Int32Array(children.length);
+  const bytes: number[] = [];
+  const varint = (n: number) => {
+    for (; n >= 0x80; n >>>= 7) bytes.push((n & 0x7f) | 0x80);
+    bytes.push(n);
+  };
+  const queue = [0];
+  let previousParent = 0;
   for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    const f = fail[s]!;
-    outLink[s] = hasOwn(f) ? f : outLink[f]!;
-    for (let sym = 1; sym < A; sym++) {
-      const t = children[s]!.get(sym);
-      if (t !== undefined) {
-        fail[t] = delta[f * A + sym]!;
-        delta[s * A + sym] = t;
-        queue.push(t);
-      } else {
-        delta[s * A + sym] = delta[f * A + sym]!;
-      }
+    const old = queue[qi]!;
+    const parent = bfsId[old]!;
+    for (const [sym, child] of [...children[old]!].sort((a, b) => a[0] - b[0])) {
+      bfsId[child] = queue.length;
+      queue.push(child);
+      varint(parent - previousParent);
+      varint(sym);
+      previousParent = parent;
     }
   }
 
-  const firstOut = new Int32Array(states).fill(-1);
-  const nextOut = new Int32Array(folded.length).fill(-1);
-  for (let s = 0; s < states; s++) {
-    const own = ownOut[s]!;
-    for (let k = own.length - 1; k >= 0; k--) {
-      nextOut[own[k]!] = firstOut[s]!;
-      firstOut[s] = own[k]!;
+  // The first word of every pattern that starts with one, under each case its first letter may take.
+  const firstWords = new Set<number>();
+  folded.forEach((f, pi) => {
+    let h = 0;
+    let i = 0;
+    for (; i < f.length; i++) {
+      const sym = unitSymbol.get(f.charCodeAt(i))!;
+      if (!isWord.has(sym)) break;
+      h = (h * 31 + sym) & WORD_HASH_MASK;
     }
-  }
-  const patternLength = Uint16Array.from(folded, (f) => f.length);
-  return { symbolOf, spaceSymbol, alphabetSize: A, delta, firstOut, outLink, nextOut, patternLength };
+    if (i === 0) return;
+    const first = patternFirst[pi]!;
+    for (const upper of [true, false]) if (first === 'either' || (first === 'upper') === upper) firstWords.add(wordHash(h, upper));
+  });
+
+  return {
+    format: AUTOMATON_FORMAT,
+    alphabetSize,
+    spaceSymbol,
+    units: [...units].sort((a, b) => a[0] - b[0]).flat(),
+    wordSymbols,
+    edges: toBase64(bytes),
+    ends: endOf.map((s) => bfsId[s]!),
+    lengths: folded.map((f) => f.length),
+    firstWords: [...firstWords].sort((a, b) => a - b),
+  };
 }
 
-/**
- * Scans `text` once and calls `hit(pattern, start, end)` for every occurrence of every
- * pattern, with UTF-16 offsets into the original text (end exclusive).
- */
+function toBase64(bytes: number[]): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) binary += String.fromCharCode(...bytes.slice(i, i + 0x2000));
+  return btoa(binary);
+}
+
+/** Thrown for compiled data that does not hold together (a damaged or foreign knowledge base). */
+function bad(what: string): never {
+  throw new Error(`compiled automaton: ${what}`);
+}
+
+/** The page's side: tables from the compiled data, failure links in one breadth-first pass. */
+export function loadAutomaton(c: CompiledAutomaton): Automaton {
+  if (c.format !== AUTOMATON_FORMAT) bad(`format ${c.format}, not ${AUTOMATON_FORMAT}`);
+  const A = c.alphabetSize;
+  if (!(A > FIRST_UNIT_SYMBOL && A < 0xfff0)) bad(`alphabet size ${A}`);
+  const symbolOf = new Uint16Array(65536).fill(UNCLASSIFIED);
+  for (let i = 0; i < c.units.length; i += 2) {
+    const unit = c.units[i]!;
+    const sym = c.units[i + 1]!;
+    if (!(unit >= 0 && unit < 65536 && sym >= FIRST_UNIT_SYMBOL && sym < A)) bad(`unit ${unit} → symbol ${sym}`);
+    symbolOf[unit] = sym;
+  }
+  for (const u of INVISIBLE_UNITS) symbolOf[u] = SKIP_SYMBOL;
+  const spaceSymbol = c.spaceSymbol;
+  if (spaceSymbol === OTHER) for (const v of variantsOf(32)) symbolOf[v] = OTHER;
+  const wordSymbol = new Uint8Array(A);
+  for (const sym of c.wordSymbols) {
+    if (!(sym >= 0 && sym < A)) bad(`word symbol ${sym}`);
+    wordSymbol[sym] = 1;
+  }
+
+  // Edges: state k (from 1) hangs from a parent before it, on a symbol.
+  const raw = atob(c.edges);
+  const parents: number[] = [];
+  const syms: number[] = [];
+  let parent = 0;
+  for (let i = 0; i < raw.length; ) {
+    const read = () => {
+      let n = 0;
+      for (let shift = 0; ; shift += 7) {
+        if (i >= raw.length) bad('edges end mid-number');
+        const b = raw.charCodeAt(i++);
+        n += (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return n;
+      }
+    };
+    parent += read();
+    const sym = read();
+    if (!(parent <= parents.length && sym >= BOUNDARY && sym < A)) bad(`edge to state ${parents.length + 1}`);
+    parents.push(parent);
+    syms.push(sym);
+  }
+  const states = parents.length + 1;
+  const unknown = states < 65535 ? 0xffff : 0xffffffff;
+  const delta = (states < 65535 ? new Uint16Array(states * A) : new Uint32Array(states * A)).fill(unknown);
+  delta.fill(0, 0, A); // the root: no child is the root itself
+  const fail = new Uint32Array(states);
+  const outLink = new Uint32Array(states);
+  const firstOut = new Int32Array(states).fill(-1);
+  const nextOut = new Int32Array(c.ends.length).fill(-1);
+  for (let p = c.ends.length - 1; p >= 0; p--) {
+    const s = c.ends[p]!;
+    if (!(s > 0 && s < states)) bad(`pattern ${p} ends at state ${s}`);
+    nextOut[p] = firstOut[s]!;
+    firstOut[s] = p;
+  }
+  const automaton: Automaton = {
+    symbolOf,
+    wordSymbol,
+    firstWords: new Uint8Array(1 << WORD_HASH_BITS),
+    spaceSymbol,
+    alphabetSize: A,
+    delta,
+    unknown,
+    fail,
+    firstOut,
+    outLink,
+    nextOut,
+    patternLength: Uint16Array.from(c.lengths),
+  };
+  for (let k = 1; k < states; k++) {
+    const p = parents[k - 1]!;
+    const sym = syms[k - 1]!;
+    if (delta[p * A + sym] !== (p === 0 ? 0 : unknown)) bad(`state ${p} has two children on symbol ${sym}`);
+    delta[p * A + sym] = k;
+    const f = p === 0 ? 0 : transition(automaton, fail[p]!, sym);
+    fail[k] = f;
+    outLink[k] = firstOut[f]! >= 0 ? f : outLink[f]!;
+  }
+  for (const h of c.firstWords) automaton.firstWords[h & WORD_HASH_MASK] = 1;
+  if (c.lengths.length !== c.ends.length) bad('pattern lengths and ends differ in number');
+  return automaton;
+}
+
 /** Where a scan stopped, so a long text can be scanned in pieces with the page's turn between. */
 export interface ScanState {
   state: number;
   fed: number;
   lastWasSpace: boolean;
+  inWord: boolean;
   pos: Int32Array;
 }
 
 export function newScanState(): ScanState {
-  return { state: 0, fed: 0, lastWasSpace: true, pos: new Int32Array(POS_RING) }; // leading white space never feeds a space
+  // Leading white space never feeds a space; the text starts a word.
+  return { state: 0, fed: 0, lastWasSpace: true, inWord: false, pos: new Int32Array(POS_RING) };
 }
 
+/**
+ * The DFA's transition, filled in on first need: a trie child, or the failure state's
+ * transition. Building the whole table up front would cost every page states × symbols
+ * steps; a page only ever needs a small part of it.
+ */
+function transition(a: Pick<Automaton, 'delta' | 'fail' | 'alphabetSize' | 'unknown'>, state: number, sym: number): number {
+  const at = state * a.alphabetSize + sym;
+  let t = a.delta[at]!;
+  if (t === a.unknown) a.delta[at] = t = transition(a, a.fail[state]!, sym);
+  return t;
+}
+
+/** A unit no pattern uses, seen for the first time: remember whether it is a word character. */
+function classify(a: Automaton, code: number): number {
+  const sym = isWordChar(code) ? OTHER_WORD : OTHER;
+  a.symbolOf[code] = sym;
+  return sym;
+}
+
+/**
+ * Scans `text` from `from` to `to` and calls `hit(pattern, start, end)` for every
+ * occurrence of every pattern that begins at a word start, with UTF-16 offsets into
+ * the original text (end exclusive). `st` carries the scan across pieces.
+ */
 export function scan(
   a: Automaton,
   text: string,
@@ -147,27 +345,70 @@ export function scan(
   to = text.length,
   st: ScanState = newScanState(),
 ): void {
-  const { symbolOf, spaceSymbol, alphabetSize: A, delta, firstOut, outLink, nextOut, patternLength } = a;
+  const { symbolOf, wordSymbol, firstWords, spaceSymbol, alphabetSize: A, delta, unknown, firstOut, outLink, nextOut, patternLength } = a;
   const pos = st.pos;
   let state = st.state;
   let fed = st.fed;
   let lastWasSpace = st.lastWasSpace;
+  let inWord = st.inWord;
   const n = Math.min(to, text.length);
+  const end = text.length;
   for (let i = from; i < n; i++) {
-    const sym = symbolOf[text.charCodeAt(i)]!;
-    if (sym === SKIP_SYMBOL) continue;
-    if (sym === spaceSymbol && sym !== 0) {
-      if (lastWasSpace) continue;
-      lastWasSpace = true;
-    } else lastWasSpace = false;
-    if (sym === 0) {
+    const c = text.charCodeAt(i);
+    let sym = symbolOf[c]!;
+    if (sym >= UNCLASSIFIED) {
+      if (sym === SKIP_SYMBOL) continue;
+      sym = classify(a, c);
+    }
+    if (wordSymbol[sym] === 1) {
+      lastWasSpace = false;
+      if (!inWord) {
+        inWord = true;
+        if (state === 0) {
+          // A word start with nothing under way: unless some pattern starts with this very
+          // word, pass over all of it (read to its real end, past this piece if need be).
+          let h = sym;
+          let j = i + 1;
+          for (; j < end; j++) {
+            const next = symbolOf[text.charCodeAt(j)]!;
+            if (next >= UNCLASSIFIED) break;
+            if (wordSymbol[next] !== 1) break;
+            h = (h * 31 + next) & WORD_HASH_MASK;
+          }
+          const stopped = j < end && symbolOf[text.charCodeAt(j)]! >= UNCLASSIFIED; // an invisible or new unit: no shortcut
+          if (!stopped && firstWords[wordHash(h, isUpperUnit(c))] === 0) {
+            i = j - 1;
+            continue;
+          }
+        }
+        const next = delta[state * A + BOUNDARY]!;
+        state = next !== unknown ? next : transition(a, state, BOUNDARY);
+      } else if (state === 0) {
+        // Mid-word with nothing under way: skip to the word's end.
+        while (i + 1 < n) {
+          const next = symbolOf[text.charCodeAt(i + 1)]!;
+          if (next >= UNCLASSIFIED || wordSymbol[next] !== 1) break;
+          i++;
+        }
+        continue;
+      }
+    } else {
+      inWord = false;
+      if (sym === spaceSymbol && sym !== OTHER) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+    }
+    if (sym < FIRST_UNIT_SYMBOL) {
       state = 0;
       continue;
     }
-    state = delta[state * A + sym]!;
+    const next = delta[state * A + sym]!;
+    state = next !== unknown ? next : transition(a, state, sym);
+    // Only units inside a match under way need their offsets: a match's units all leave a state other than 0.
+    if (state === 0) continue;
     pos[fed & POS_MASK] = i;
     fed++;
-    if (state === 0) continue;
     let s = firstOut[state]! >= 0 ? state : outLink[state]!;
     while (s !== 0) {
       for (let p = firstOut[s]!; p >= 0; p = nextOut[p]!) {
@@ -179,6 +420,7 @@ export function scan(
   st.state = state;
   st.fed = fed;
   st.lastWasSpace = lastWasSpace;
+  st.inWord = inWord;
 }
 
 export { SKIP };

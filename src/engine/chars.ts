@@ -33,6 +33,15 @@ export function variantsOf(unit: number): number[] {
 
 export const INVISIBLE_UNITS: readonly number[] = [...INVISIBLE].map((c) => c.charCodeAt(0));
 
+/** The nearest code unit before `at` (step -1) or from `at` on (step 1) that is not invisible; NaN at the text's end. */
+export function visibleUnit(text: string, at: number, step: 1 | -1): number {
+  for (let i = step < 0 ? at - 1 : at; i >= 0 && i < text.length; i += step) {
+    const c = text.charCodeAt(i);
+    if (!INVISIBLE.includes(text.charAt(i))) return c;
+  }
+  return NaN;
+}
+
 /** Text as the matcher sees it: canonical units, white space folded to one space, invisibles dropped. */
 export function canonicalText(s: string): string {
   let out = '';
@@ -55,10 +64,17 @@ export function canonicalQuote(s: string): string {
 }
 
 const WORD_RE = /[\p{L}\p{N}]/u;
+// Beyond Latin-1 the answer comes from a Unicode regex: remembered per code unit (0 unknown, 1 no, 2 yes).
+const wordCache = new Uint8Array(65536);
 export function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   if (code < 0xc0) return code === 0xaa || code === 0xb5 || code === 0xba;
-  return WORD_RE.test(String.fromCharCode(code));
+  const known = wordCache[code];
+  if (known) return known === 2;
+  if (!(code < 65536)) return false; // NaN: past the text's end
+  const word = WORD_RE.test(String.fromCharCode(code));
+  wordCache[code] = word ? 2 : 1;
+  return word;
 }
 
 export function isUpperStart(word: string): boolean {

@@ -1,6 +1,8 @@
 // The compact dictionary the KB build emits and the engine compiles: everything the
 // page-side matcher needs and nothing the cards need.
 
+import type { CompiledAutomaton } from './automaton';
+
 export type EntityKind = 'person' | 'body' | 'term' | 'role';
 
 export interface DictEntity {
@@ -42,4 +44,6 @@ export interface Dictionary {
   entities: DictEntity[];
   patterns: DictPattern[];
   holders: DictHolder[];
+  /** The patterns' automaton, compiled by the KB build so that pages do not compile it. */
+  automaton?: CompiledAutomaton;
 }

@@ -3,10 +3,11 @@
 // build, the annotate command and the tests.
 
 import { findAcronymDefinitions } from './acronyms';
-import { buildAutomaton, newScanState, scan, type Automaton } from './automaton';
-import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar } from './chars';
+import { AUTOMATON_FORMAT, compileAutomaton, loadAutomaton, newScanState, scan, type Automaton, type CompiledAutomaton } from './automaton';
+import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar, visibleUnit } from './chars';
 import {
   CASE_ANY,
+  CASE_EXACT,
   CASE_FIRST,
   NEEDS_PRIOR,
   NOT_THIS_ROLE,
@@ -128,9 +129,32 @@ function resolveHolder(holders: readonly DictHolder[], role: number, date: strin
   return holders.find((h) => h.role === role && h.start <= date && (h.end === null || date < h.end));
 }
 
+/** The dictionary's automaton, compiled from its patterns (the KB build does this once, ahead of time). */
+export function compileDictionaryAutomaton(patterns: readonly DictPattern[]): CompiledAutomaton {
+  const texts = patterns.map((p) => canonicalText(p.text));
+  // An exact-case pattern's first letter must be cased as written; the others' may take either case.
+  return compileAutomaton(
+    texts,
+    patterns.map((p, i) => (p.case !== CASE_EXACT ? 'either' : isUpperStart(texts[i]!) ? 'upper' : 'lower')),
+  );
+}
+
+/** The automaton the dictionary brings, or, if it brings none or a damaged one, one compiled here. */
+function automatonFor(dictionary: Dictionary): Automaton {
+  const compiled = dictionary.automaton;
+  if (compiled?.format === AUTOMATON_FORMAT && compiled.ends.length === dictionary.patterns.length) {
+    try {
+      return loadAutomaton(compiled);
+    } catch {
+      // Damaged: the patterns are the source of truth.
+    }
+  }
+  return loadAutomaton(compileDictionaryAutomaton(dictionary.patterns));
+}
+
 export function createEngine(dictionary: Dictionary): Engine {
   const patterns = dictionary.patterns.map((p) => ({ ...p, text: canonicalText(p.text) }));
-  const automaton: Automaton = buildAutomaton(patterns.map((p) => p.text));
+  const automaton = automatonFor(dictionary);
   const entities = dictionary.entities;
   const isSurname = patterns.map((p) => (p.flags & NEEDS_PRIOR) !== 0 && !p.text.includes(' '));
   const notFollowed = patterns.map((p) => (p.notFollowedBy ? new Set(p.notFollowedBy) : null));
@@ -153,8 +177,9 @@ export function createEngine(dictionary: Dictionary): Engine {
 
   function passesLocalRules(text: string, c: Candidate): boolean {
     const p = patterns[c.pattern]!;
-    if (c.start > 0 && isWordChar(text.charCodeAt(c.start - 1)) && isWordChar(text.charCodeAt(c.start))) return false;
-    if (c.end < text.length && isWordChar(text.charCodeAt(c.end)) && isWordChar(text.charCodeAt(c.end - 1))) return false;
+    // Word boundaries, with invisible characters (a soft hyphen inside a word) not there.
+    if (isWordChar(text.charCodeAt(c.start)) && isWordChar(visibleUnit(text, c.start, -1))) return false;
+    if (isWordChar(text.charCodeAt(c.end - 1)) && isWordChar(visibleUnit(text, c.end, 1))) return false;
     if (!caseMatches(p, text, c.start, c.end)) return false;
     if (p.flags & NO_SENTENCE_START && atSentenceStart(text, c.start)) return false;
     const nf = notFollowed[c.pattern];

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { createEngine } from '../engine/engine';
+import { AUTOMATON_FORMAT } from '../engine/automaton';
 import { KB_SCHEMA_VERSION, type Evidence, type KbBundle, type KbEntity, type KbRole } from './bundle';
 import { checkSources } from './checks';
 import { compileDictionary } from './compile-dictionary';
@@ -26,9 +27,10 @@ export function buildKb(seedsDir: string): BuildResult {
   if (problems.length === 0) checkSources(s, problems);
   if (problems.length) throw new KbBuildError(problems);
 
-  // The version is a hash of everything that goes into the bundle, so any change to the sources changes it.
+  // The version is a hash of everything that goes into the bundle (the automaton's format
+  // included), so any change to the sources changes it.
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([KB_SCHEMA_VERSION, s.articles, [...s.texts], s.entities, s.roles, s.pledges]));
+  hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges]));
   const version = `${KB_SCHEMA_VERSION}.${hash.digest('hex').slice(0, 12)}`;
 
   const dictionary = compileDictionary(s, version);

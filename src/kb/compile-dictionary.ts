@@ -2,6 +2,7 @@
 // generated title forms ("Mr Hunt") and acronym plurals ("CCGs") included.
 
 import { canonicalText } from '../engine/chars';
+import { compileDictionaryAutomaton } from '../engine/engine';
 import {
   CASE_ANY,
   CASE_EXACT,
@@ -75,5 +76,5 @@ export function compileDictionary(s: Sources, version: string): Dictionary {
       holders.push({ role: index.get(r.role)!, person: index.get(e.value.id)!, start: startOfPeriod(r.start), end: r.end ? endOfPeriodExclusive(r.end) : null });
     }
   holders.sort((a, b) => a.role - b.role || a.start.localeCompare(b.start));
-  return { version, entities, patterns, holders };
+  return { version, entities, patterns, holders, automaton: compileDictionaryAutomaton(patterns) };
 }

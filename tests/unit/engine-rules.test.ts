@@ -1,7 +1,7 @@
 // Engine rules on a small hand-written dictionary: matching mechanics independent of the curated KB.
 import { describe, expect, it } from 'vitest';
 import { CASE_ANY, CASE_EXACT, CASE_FIRST, NEEDS_PRIOR, NOT_THIS_ROLE, NO_SENTENCE_START, type Dictionary } from '../../src/engine/dictionary';
-import { createEngine } from '../../src/engine/engine';
+import { compileDictionaryAutomaton, createEngine } from '../../src/engine/engine';
 
 const dict: Dictionary = {
   version: 'test',
@@ -72,6 +72,16 @@ describe('matching mechanics', () => {
       ['Jeremy\u00a0Hunt', 'jeremy-hunt'],
       ['Jere\u00admy Hunt', 'jeremy-hunt'],
     ]);
+  });
+  it('reads an invisible character as not there, so it never makes a word boundary', () => {
+    // Rendered, "the\u00adNHS" is "theNHS" and "NHS\u200btrust" is "NHStrust": one word each.
+    expect(ids('the\u00adNHS, NHS\u200btrusts, x\u200bCCG, and the \u00adNHS')).toEqual([['NHS', 'nhs']]);
+    expect(ids('the \u00adNHS')).toEqual([['NHS', 'nhs']]);
+  });
+  it('finds names at word starts only, whatever the word around them', () => {
+    // Words that start a pattern ("NHS", "health") and words that only resemble one.
+    expect(ids('NHSEngland, Jeremyhunt, health secretaryship, a health secretary, xNHS England')).toEqual([['health secretary', 'jeremy-hunt']]);
+    expect(ids('Ünïcödé NHS; 1NHS; Ω-NHS; é NHS England')).toEqual([['NHS', 'nhs'], ['NHS', 'nhs'], ['NHS England', 'nhs-england']]);
   });
   it('gives UTF-16 offsets into the original text', () => {
     const text = '😀 “Jeremy Hunt” 😀 NHS';
@@ -182,5 +192,28 @@ describe('reading in pieces', () => {
       expect(pieces).toEqual(whole);
       expect(pauses).toBe(Math.ceil(text.length / piece) - 1);
     }
+  });
+});
+
+describe('the automaton compiled ahead of time', () => {
+  const texts = ['Jeremy Hunt met NHS England. Mr Hunt and the CCGs; health secretary Hunt; The King’s Fund.', 'Monitor and NHS Improvement fund; special measures; Boris Johnson, Johnson.'];
+  it('finds what an automaton compiled on the page finds', () => {
+    const compiled = compileDictionaryAutomaton(dict.patterns);
+    // Plain data: it survives a message or a database as JSON does.
+    const shipped = createEngine({ ...dict, automaton: JSON.parse(JSON.stringify(compiled)) });
+    for (const text of texts) expect(shipped.annotate(text, { date: '2015-06-01' })).toEqual(engine.annotate(text, { date: '2015-06-01' }));
+  });
+  it('compiles afresh from the patterns when the compiled data is damaged, of another format, or for other patterns', () => {
+    const good = compileDictionaryAutomaton(dict.patterns);
+    const damaged = [
+      { ...good, edges: good.edges.slice(0, 12) },
+      { ...good, edges: 'not base64!' },
+      { ...good, ends: good.ends.map(() => 99_999) },
+      { ...good, units: [65, 9999] },
+      { ...good, format: good.format + 1 },
+      compileDictionaryAutomaton(dict.patterns.slice(1)),
+    ];
+    for (const automaton of damaged)
+      for (const text of texts) expect(createEngine({ ...dict, automaton }).annotate(text, { date: '2015-06-01' })).toEqual(engine.annotate(text, { date: '2015-06-01' }));
   });
 });

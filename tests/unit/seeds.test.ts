@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, Match } from '../../src/engine/engine';
+import { createEngine, type Engine, type Match } from '../../src/engine/engine';
 import type { KbBundle } from '../../src/kb/bundle';
 import { SEEDS, realKb } from '../support/kb';
 
@@ -159,5 +159,16 @@ describe('the KB bundle', () => {
     for (const id of ['jeremy-hunt', 'simon-stevens', 'wes-streeting', 'amanda-pritchard', 'keir-starmer', 'cqc', 'nhs-england', 'nice', 'ccg', 'integrated-care-board', 'lhcre', 'stp', 'health-secretary', 'paperless-nhs-2018'])
       expect(ids.has(id), id).toBe(true);
     expect(bundle.pledges.length).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('the shipped automaton', () => {
+  it('is compiled into the bundle and finds on every seed what the patterns alone find', () => {
+    const automaton = bundle.dictionary.automaton;
+    expect(automaton?.ends.length).toBe(bundle.dictionary.patterns.length);
+    const { automaton: _, ...withoutAutomaton } = bundle.dictionary;
+    const fromPatterns = createEngine(withoutAutomaton);
+    const shipped = createEngine(JSON.parse(JSON.stringify(bundle.dictionary)) as typeof bundle.dictionary);
+    for (const a of bundle.articles) expect(shipped.annotate(seed[a.id]!.text, { date: a.date })).toEqual(fromPatterns.annotate(seed[a.id]!.text, { date: a.date }));
   });
 });
