@@ -33,8 +33,10 @@ export function isSkipped(el: Element): boolean {
 
 function skipped(el: Element, tag: string): boolean {
   if (SKIP_TAGS.has(tag) || tag === OWN_HOST_TAG) return true;
-  // Most elements carry no attribute at all: the cheap test first.
-  if (!el.hasAttributes()) return false;
+  return el.hasAttributes() && skippedByAttributes(el);
+}
+
+function skippedByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
   return ce !== null && ce !== 'false';
@@ -53,6 +55,19 @@ export interface TextReader {
   result(): PageText;
 }
 
+// One lookup per element: what its tag means to the reader.
+const SKIP = 1;
+const BLOCK = 2;
+const HEADING = 4;
+const SLOT = 8;
+const LIST = 16; // (on the parents' stack) its children are walked from a list
+const TAG_FLAGS = new Map<string, number>();
+for (const t of SKIP_TAGS) TAG_FLAGS.set(t, SKIP);
+TAG_FLAGS.set(OWN_HOST_TAG, SKIP);
+for (const t of BLOCK_TAGS) TAG_FLAGS.set(t, BLOCK | (HEADING_TAGS.has(t) ? HEADING : 0));
+TAG_FLAGS.set('SLOT', SLOT);
+TAG_FLAGS.set('slot', SLOT);
+
 /** The page's text read in pieces, so a long page can give the page a turn between them. */
 export function createTextReader(root: Node): TextReader {
   const parts: string[] = [];
@@ -70,35 +85,37 @@ export function createTextReader(root: Node): TextReader {
   };
 
   // The flat tree, as rendered: an open shadow root stands for its host's children and a
-  // slot for what is assigned to it. An explicit stack, so 2,000-deep pages cannot
-  // overflow the call stack.
-  interface Frame {
-    /** The next sibling to visit, or, for slotted content, the assigned nodes by index. */
-    next: Node | null;
-    list?: Node[];
-    i: number;
-    block: boolean;
-  }
-  const start: Node = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  const stack: Frame[] = [{ next: null, list: [start], i: 0, block: false }];
+  // slot for what is assigned to it. The walk follows the DOM's own links; the elements
+  // it is inside are kept on arrays (no object per element, and 2,000-deep pages cannot
+  // overflow the call stack). A slot's assigned nodes are walked from a list instead.
+  const parents: Node[] = [];
+  const parentFlags: number[] = [];
+  const lists: { nodes: Node[]; i: number }[] = [];
+  let node: Node | null = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  const nextOf = (n: Node): Node | null => {
+    if (parents.length === 0) return null; // the root has been read
+    if (parentFlags[parentFlags.length - 1]! & LIST) {
+      const list = lists[lists.length - 1]!;
+      return list.i < list.nodes.length ? list.nodes[list.i++]! : null;
+    }
+    return n.nextSibling;
+  };
   const step = (deadline: number): boolean => {
     let budgetCheck = 0;
-    while (stack.length) {
+    for (;;) {
       // Looking at the clock costs: once every 512 nodes.
       if (++budgetCheck === 512) {
         budgetCheck = 0;
         if (performance.now() > deadline) return false;
       }
-      const top = stack[stack.length - 1]!;
-      let node: Node | null;
-      if (top.list) node = top.i < top.list.length ? top.list[top.i++]! : null;
-      else {
-        node = top.next;
-        if (node) top.next = node.nextSibling;
-      }
-      if (!node) {
-        stack.pop();
-        if (top.block) breakBlock();
+      if (node === null) {
+        // The end of an element's children: leave it.
+        if (parents.length === 0) return true;
+        const left = parents.pop()!;
+        const flags = parentFlags.pop()!;
+        if (flags & LIST) lists.pop();
+        if (flags & BLOCK) breakBlock();
+        node = nextOf(left);
         continue;
       }
       const type = node.nodeType;
@@ -111,28 +128,46 @@ export function createTextReader(root: Node): TextReader {
           length += t.length;
           if (lastWasBreak && /\S/.test(t)) lastWasBreak = false;
         }
+        node = nextOf(node);
         continue;
       }
-      if (type !== 1) continue;
+      if (type !== 1) {
+        node = nextOf(node);
+        continue;
+      }
       const el = node as Element;
-      const tag = el.tagName;
-      if (skipped(el, tag)) continue;
-      const block = BLOCK_TAGS.has(tag);
-      if (block) {
+      let flags = TAG_FLAGS.get(el.tagName) ?? 0;
+      // Most elements carry no attribute at all: the cheap test first.
+      if (flags & SKIP || (el.hasAttributes() && skippedByAttributes(el))) {
+        node = nextOf(node);
+        continue;
+      }
+      if (flags & BLOCK) {
         breakBlock();
-        if (HEADING_TAGS.has(tag)) sectionStarts.push(length);
+        if (flags & HEADING) sectionStarts.push(length);
       }
       const shadow = el.shadowRoot;
+      let first: Node | null;
       if (shadow) {
         shadowRoots.push(shadow);
-        stack.push({ next: shadow.firstChild, i: 0, block });
-      } else if (tag === 'SLOT' || tag === 'slot') {
+        first = shadow.firstChild;
+      } else if (flags & SLOT) {
         const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
-        stack.push(assigned.length ? { next: null, list: assigned, i: 0, block } : { next: el.firstChild, i: 0, block });
-      } else if (el.firstChild) stack.push({ next: el.firstChild, i: 0, block });
-      else if (block) breakBlock();
+        if (assigned.length) {
+          lists.push({ nodes: assigned, i: 1 });
+          flags |= LIST;
+          first = assigned[0]!;
+        } else first = el.firstChild;
+      } else first = el.firstChild;
+      if (first) {
+        parents.push(el);
+        parentFlags.push(flags);
+        node = first;
+      } else {
+        if (flags & BLOCK) breakBlock();
+        node = nextOf(el);
+      }
     }
-    return true;
   };
   return { step, result: () => ({ text: parts.join(''), nodes, starts, sectionStarts, shadowRoots }) };
 }

@@ -31,6 +31,24 @@ describe('readPageText', () => {
     expect(p.text).toContain('slotted');
     expect(p.shadowRoots).toEqual([root]);
   });
+  it('walks shadow roots inside shadow roots and named slots in the order they render', () => {
+    const d = page('<p>Before</p><div id="outer"><span slot="b">second</span><span slot="a">first</span><span>unslotted</span></div><p>After</p>');
+    const outer = d.getElementById('outer')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<h2><slot name="a"></slot></h2><div id="inner"></div><p><slot name="b"></slot></p>';
+    const inner = (outer.getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });
+    inner.innerHTML = '<p>Deepest <b>text</b></p>';
+    const p = readPageText(d);
+    expect(p.text.split(BLOCK_BREAK).filter(Boolean)).toEqual(['Before', 'first', 'Deepest text', 'second', 'After']);
+    expect(p.shadowRoots).toEqual([outer, inner]);
+    expect(p.sectionStarts.map((s) => p.text.slice(s, s + 5))).toEqual(['Befor', 'first']);
+  });
+  it('reads a single node given as the root: a text node, a skipped element, an empty block', () => {
+    const d = page('<p id="a">Alpha</p><textarea id="t">NHS</textarea><div id="e"></div>');
+    expect(readPageText(d.getElementById('a')!.firstChild!).text).toBe('Alpha');
+    expect(readPageText(d.getElementById('a')!).text).toBe(`Alpha${BLOCK_BREAK}`);
+    expect(readPageText(d.getElementById('t')!).text).toBe('');
+    expect(readPageText(d.getElementById('e')!).text).toBe('');
+  });
   it('maps offsets back to text nodes', () => {
     const p = readPageText(page('<p>Alpha <i>beta</i> gamma</p>'));
     const at = p.text.indexOf('beta');
