@@ -464,7 +464,7 @@ interface CardTiming {
 
 /**
  * Arms a watch on the card host: the pointer move's time (a capture listener on window),
- * the host shown (display:block) with the .card rendered in its shadow root, its
+ * the host shown (display:block, not visibility:hidden) with the .card rendered in its shadow root, its
  * placement (transform changed, when it does), then the next frame rendered (rAF, then
  * a posted message): by then the placement, which Floating UI sets a microtask later,
  * is in that frame too.
@@ -490,7 +490,8 @@ function cardWatch(): void {
     if (!h || st.paintedAt !== null || st.moveAt === null) return;
     watch(h, { attributes: true, attributeFilter: ['style'] });
     if (h.shadowRoot) watch(h.shadowRoot, { childList: true, subtree: true, characterData: true });
-    const shown = h.style.display === 'block';
+    // Shown to the reader: a card prepared while the pointer rests is rendered and placed but hidden.
+    const shown = h.style.display === 'block' && h.style.visibility !== 'hidden';
     if (shown && st.displayAt === null) st.displayAt = now();
     if (shown && st.placedAt === null && h.style.transform && h.style.transform !== transform0) st.placedAt = now();
     if (shown && st.readyAt === null && h.shadowRoot?.querySelector('.card')) {
@@ -511,7 +512,7 @@ function cardWatch(): void {
 
 function cardOpen(): boolean {
   const h = document.querySelector<HTMLElement>('hpa-card-host');
-  return Boolean(h && h.style.display === 'block');
+  return Boolean(h && h.style.display === 'block' && h.style.visibility !== 'hidden');
 }
 
 const api = { floor, floorRun, ours, phases, mutationFrames, markjs, liveCurrent, liveNewText, liveWatch, markPoint, cardWatch, cardOpen, highlightCount, afterNextPaint };

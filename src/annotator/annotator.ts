@@ -7,7 +7,7 @@ import { createEngine, type Engine, type Match } from '../engine/engine';
 import type { FoundEntity, PageSetup, TabMessage } from '../shared/messages';
 import type { Prefs } from '../shared/prefs';
 import type { CardData } from '../shared/views';
-import { createCardHost, type CardHost } from './card-host';
+import { createCardHost, type CardHost, type CardOptions } from './card-host';
 import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
 import { ask } from './messaging';
 import { pageDate } from './page-date';
@@ -22,9 +22,10 @@ const RESCAN_DELAY_MS = 250;
 const RESCAN_COST_FACTOR = 4;
 // Pages may clear CSS.highlights (or replace the registry's entries); we check and repaint.
 const REPAINT_CHECK_MS = 1000;
-// Slices of a full read: milliseconds of DOM walking, characters of matching (~8 ms each here).
-const READ_SLICE_MS = 16;
-const MATCH_PIECE_CHARS = 400_000;
+// A full read works in slices of this many milliseconds, the page's turn between them;
+// matching is cut into pieces of this many characters (a few ms each) to check the clock.
+const SLICE_MS = 16;
+const MATCH_PIECE_CHARS = 200_000;
 // More added nodes than this in one batch is a rebuild, not a live update: read it all.
 const MAX_ADDED_PER_BATCH = 50;
 
@@ -54,7 +55,11 @@ export class Annotator {
   private openMark: Mark | undefined;
   private dwellTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingPoint: { x: number; y: number } | undefined;
+  private pendingPoint: { x: number; y: number; at: number } | undefined;
+  /** The mark under the pointer whose dwell is running. */
+  private restingOn: Mark | undefined;
+  /** Card requests by entity and date: asked for when the pointer lands, used when the dwell ends. */
+  private cards = new Map<string, Promise<CardData>>();
   private frame = 0;
   private cursor = -1;
   private observer: MutationObserver | undefined;
@@ -85,13 +90,15 @@ export class Annotator {
   }
 
   private async enable(dictionary: Dictionary): Promise<void> {
+    const started = performance.now();
     if (this.dictionary !== dictionary) {
       this.dictionary = dictionary;
       this.engine = createEngine(dictionary);
+      this.cards.clear(); // another knowledge base: other cards
     }
     this.enabled = true;
     this.listen();
-    await this.scan();
+    await this.scan(started);
   }
 
   private disable(): void {
@@ -110,44 +117,39 @@ export class Annotator {
    * Reads the page and repaints every mark, in three tasks with the page's turn between
    * them (reading, matching, marking), so no single task of ours holds the page long.
    */
-  private async scan(): Promise<void> {
+  /** `started`: when our work in this task began (compiling the dictionary counts towards the first slice). */
+  private async scan(started = performance.now()): Promise<void> {
     const engine = this.engine;
     if (!engine) return;
     const token = ++this.scanToken;
     this.scanning = true;
     try {
-      await this.scanSlices(engine, token);
+      await this.scanSlices(engine, token, started);
     } finally {
       if (token === this.scanToken) this.scanning = false;
     }
   }
 
-  private async scanSlices(engine: Engine, token: number): Promise<void> {
+  private async scanSlices(engine: Engine, token: number, started: number): Promise<void> {
+    // The page gets a turn whenever our work since the last one passes a slice; a short
+    // page is read, matched and marked in one go, with no turns to wait for.
     let busy = 0;
-    let t = performance.now();
+    let sliceStart = started;
+    const turn = async (): Promise<boolean> => {
+      const now = performance.now();
+      if (now - sliceStart < SLICE_MS) return token === this.scanToken;
+      busy += now - sliceStart;
+      await yieldToPage();
+      sliceStart = performance.now();
+      return token === this.scanToken; // false: disabled, or a newer scan started
+    };
     const date = pageDate(this.doc);
-    // Reading and matching go in pieces of a few milliseconds, the page's turn between them.
     const reader = createTextReader(this.doc);
-    while (!reader.step(t + READ_SLICE_MS)) {
-      busy += performance.now() - t;
-      await yieldToPage();
-      if (token !== this.scanToken) return; // disabled, or a newer scan started
-      t = performance.now();
-    }
+    while (!reader.step(sliceStart + SLICE_MS)) if (!(await turn())) return;
     const page = reader.result();
-    busy += performance.now() - t;
-    await yieldToPage();
-    if (token !== this.scanToken) return;
-    t = performance.now();
-    const matches = await engine.annotateInPieces(page.text, { date }, async () => {
-      busy += performance.now() - t;
-      await yieldToPage();
-      t = performance.now();
-    }, MATCH_PIECE_CHARS);
-    busy += performance.now() - t;
-    await yieldToPage();
-    if (token !== this.scanToken) return;
-    t = performance.now();
+    if (!(await turn())) return;
+    const matches = await engine.annotateInPieces(page.text, { date }, async () => void (await turn()), MATCH_PIECE_CHARS);
+    if (!(await turn())) return;
     this.date = date;
     this.segments = [{ page, matches, marks: [] }];
     this.named = new Set(matches.map((m) => m.id));
@@ -159,7 +161,7 @@ export class Annotator {
       this.observedRoots.add(root);
       this.observer.observe(root, { childList: true, subtree: true, characterData: true });
     }
-    this.lastScanMs = busy + performance.now() - t;
+    this.lastScanMs = busy + performance.now() - sliceStart;
   }
 
   private indexSegment(segment: Segment): void {
@@ -239,7 +241,8 @@ export class Annotator {
       this.cancelClose();
       return;
     }
-    this.pendingPoint = { x: e.clientX, y: e.clientY };
+    // The dwell counts from the move itself, not from the frame that hit-tests it.
+    this.pendingPoint = { x: e.clientX, y: e.clientY, at: e.timeStamp };
     if (!this.frame) this.frame = requestAnimationFrame(() => this.hitTest());
   };
 
@@ -310,7 +313,15 @@ export class Annotator {
       return;
     }
     clearTimeout(this.dwellTimer);
-    if (mark) this.dwellTimer = setTimeout(() => void this.openCard(mark, false), this.prefs.dwellMs);
+    if (mark !== this.restingOn) {
+      this.restingOn = mark;
+      if (mark) void this.prepareCard(mark);
+      else this.card.unprepare();
+    }
+    if (mark) {
+      const rested = Math.max(0, performance.now() - p.at);
+      this.dwellTimer = setTimeout(() => void this.openCard(mark, false), Math.max(0, this.prefs.dwellMs - rested));
+    }
     if (this.openMark && !this.closeTimer) this.closeTimer = setTimeout(() => this.closeCard(), CLOSE_GRACE_MS);
   }
 
@@ -344,27 +355,56 @@ export class Annotator {
     this.closeTimer = undefined;
   }
 
-  private async openCard(mark: Mark, focus: boolean): Promise<void> {
-    this.cancelClose();
-    this.openMark = mark;
-    const m = mark.match;
-    let card: CardData;
-    try {
-      card = m.learned ? this.learnedCard(m) : await ask({ type: 'card', id: m.id, date: this.date });
-    } catch (e) {
-      console.warn('health-policy-annotator: no card for', m.id, e);
-      return;
+  /** The card's data, asked for once per entity and date (a failed request is asked again next time). */
+  private cardData(m: Match): Promise<CardData> {
+    const key = `${m.id}\u0000${this.date ?? ''}`;
+    let card = this.cards.get(key);
+    if (!card) {
+      card = m.learned ? Promise.resolve(this.learnedCard(m)) : ask({ type: 'card', id: m.id, date: this.date });
+      this.cards.set(key, card);
+      card.catch(() => this.cards.delete(key));
     }
-    if (this.openMark !== mark) return; // the pointer moved on meanwhile
+    return card;
+  }
+
+  private cardOptions(mark: Mark, focus: boolean): CardOptions {
+    const m = mark.match;
     const readAs = m.role ? this.dictionary?.entities.find((e) => e.id === m.role)?.name.toLowerCase() : undefined;
-    const anchor = this.painter.range(mark);
-    // A mark whose text left the page (a live update) has no place to show a card at.
-    if (!anchor.startContainer.isConnected) return;
-    this.card.show(anchor, card, {
+    return {
       ...(readAs && { readAs: `the ${readAs}` }),
       focus,
       onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn('health-policy-annotator:', e)),
-    });
+    };
+  }
+
+  /** While the pointer rests on a mark: fetch its card and render it hidden, so the dwell's end only reveals it. */
+  private async prepareCard(mark: Mark): Promise<void> {
+    let card: CardData;
+    try {
+      card = await this.cardData(mark.match);
+    } catch {
+      return; // reported if the dwell ends and the card is opened
+    }
+    const anchor = this.painter.range(mark);
+    if (this.restingOn !== mark || !anchor.startContainer.isConnected) return;
+    this.card.prepare(anchor, card, this.cardOptions(mark, false));
+  }
+
+  private async openCard(mark: Mark, focus: boolean): Promise<void> {
+    this.cancelClose();
+    this.openMark = mark;
+    let card: CardData;
+    try {
+      card = await this.cardData(mark.match);
+    } catch (e) {
+      console.warn('health-policy-annotator: no card for', mark.match.id, e);
+      return;
+    }
+    if (this.openMark !== mark) return; // the pointer moved on meanwhile
+    const anchor = this.painter.range(mark);
+    // A mark whose text left the page (a live update) has no place to show a card at.
+    if (!anchor.startContainer.isConnected) return;
+    this.card.show(anchor, card, this.cardOptions(mark, focus));
   }
 
   private learnedCard(m: Match): CardData {
@@ -388,7 +428,9 @@ export class Annotator {
     clearTimeout(this.dwellTimer);
     this.closeTimer = undefined;
     this.openMark = undefined;
+    this.restingOn = undefined;
     this.card.hide();
+    this.card.unprepare();
   }
 
   /** Keyboard: step to the next or previous mark, scroll it into view, open its card. */

@@ -10,8 +10,19 @@ import cardCss from '../ui/card.css?inline';
 import themeCss from '../ui/theme.css?inline';
 import { OWN_HOST_TAG } from './text-reader';
 
+export interface CardOptions {
+  readAs?: string;
+  focus: boolean;
+  onOpenPledge?: (id: string) => void;
+}
+
 export interface CardHost {
-  show(anchor: Range, card: CardData, options: { readAs?: string; focus: boolean; onOpenPledge?: (id: string) => void }): void;
+  /** Shows the card to the reader; if prepare() already rendered and placed this very card, only reveals it. */
+  show(anchor: Range, card: CardData, options: CardOptions): void;
+  /** Renders and places a card while the pointer rests, still hidden: show() then costs one style change. */
+  prepare(anchor: Range, card: CardData, options: CardOptions): void;
+  /** Drops a prepared card that was never shown. */
+  unprepare(): void;
   hide(): void;
   isOpen(): boolean;
   contains(node: EventTarget | null): boolean;
@@ -47,16 +58,69 @@ export function createCardHost(onClose: () => void): CardHost {
   let returnFocus: Element | null = null;
   let placing = 0;
   let stopFollowing: (() => void) | undefined;
+  /** What is rendered in the host while hidden, ready to be shown. */
+  let prepared: { anchor: Range; card: CardData; readAs: string | undefined; placed: boolean } | undefined;
+  /** Set while shown but not yet placed: reveal once placed. */
+  let revealWhenPlaced = false;
+  let focusWhenPlaced = false;
+
+  function clear() {
+    stopFollowing?.();
+    stopFollowing = undefined;
+    placing++;
+    prepared = undefined;
+    revealWhenPlaced = false;
+    focusWhenPlaced = false;
+    render(null, mount);
+    host.style.setProperty('display', 'none', 'important');
+  }
 
   function hide() {
     if (!open) return;
     open = false;
-    stopFollowing?.();
-    stopFollowing = undefined;
-    render(null, mount);
-    host.style.setProperty('display', 'none', 'important');
+    clear();
     if (returnFocus instanceof HTMLElement) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
+  }
+
+  function reveal(floating: HTMLElement) {
+    host.style.setProperty('visibility', 'visible', 'important');
+    if (focusWhenPlaced) {
+      focusWhenPlaced = false;
+      floating.tabIndex = -1;
+      floating.focus({ preventScroll: true });
+    }
+  }
+
+  /** Renders the card hidden and keeps it placed next to the anchor (Floating UI). */
+  function renderPlaced(anchor: Range, card: CardData, options: CardOptions) {
+    if (!host.isConnected) document.documentElement.append(host);
+    host.style.setProperty('visibility', 'hidden', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    render(<Card card={card} readAs={options.readAs} onOpenPledge={options.onOpenPledge} onClose={onClose} />, mount);
+    // Measured live: the page may still be scrolling to the mark (keyboard), or scroll later.
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
+    };
+    const floating = mount.firstElementChild as HTMLElement;
+    const token = ++placing;
+    const entry = { anchor, card, readAs: options.readAs, placed: false };
+    prepared = entry;
+    stopFollowing?.();
+    stopFollowing = autoUpdate(reference, floating, () => {
+      void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+        if (token !== placing) return;
+        host.style.setProperty('transform', `translate(${Math.round(x)}px, ${Math.round(y)}px)`, 'important');
+        entry.placed = true;
+        // Hidden until placed, so it never shows at the corner for a frame.
+        if (revealWhenPlaced) {
+          revealWhenPlaced = false;
+          reveal(floating);
+        }
+      });
+    });
   }
 
   return {
@@ -64,41 +128,24 @@ export function createCardHost(onClose: () => void): CardHost {
     isOpen: () => open,
     contains: (node) => node instanceof Node && (node === host || host.contains(node) || shadow.contains(node)),
     hide,
+    prepare(anchor, card, options) {
+      if (open) return; // never disturb a card the reader is looking at
+      renderPlaced(anchor, card, options);
+    },
+    unprepare() {
+      if (!open && prepared) clear();
+    },
     show(anchor, card, options) {
-      if (!host.isConnected) document.documentElement.append(host);
       open = true;
-      host.style.setProperty('display', 'block', 'important');
-      render(<Card card={card} readAs={options.readAs} onOpenPledge={options.onOpenPledge} onClose={onClose} />, mount);
       announce.textContent = `${card.name}: ${card.description}`;
-      // Measured live: the page may still be scrolling to the mark (keyboard), or scroll later.
-      const reference: VirtualElement = {
-        getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
-        getClientRects: () => anchor.getClientRects(),
-        contextElement: anchor.startContainer.parentElement ?? undefined,
-      };
-      const floating = mount.firstElementChild as HTMLElement;
-      // Hidden until placed, so it never shows at the corner for a frame.
-      host.style.setProperty('visibility', 'hidden', 'important');
-      const token = ++placing;
       // A hidden element cannot take focus: the card is focused once it is placed and shown.
-      let focusWhenPlaced = options.focus;
-      stopFollowing?.();
-      stopFollowing = autoUpdate(reference, floating, () => {
-        void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
-          if (token !== placing || !open) return;
-          host.style.setProperty('transform', `translate(${Math.round(x)}px, ${Math.round(y)}px)`, 'important');
-          host.style.setProperty('visibility', 'visible', 'important');
-          if (focusWhenPlaced) {
-            focusWhenPlaced = false;
-            floating.tabIndex = -1;
-            floating.focus({ preventScroll: true });
-          }
-        });
-      });
-      if (options.focus) {
-        // Stepping from card to card keeps the place focus first came from.
-        if (document.activeElement !== host) returnFocus = document.activeElement;
-      }
+      focusWhenPlaced = options.focus;
+      if (options.focus && document.activeElement !== host) returnFocus = document.activeElement; // stepping from card to card keeps where focus came from
+      const ready = prepared && prepared.anchor === anchor && prepared.card === card && prepared.readAs === options.readAs;
+      if (!ready) renderPlaced(anchor, card, options);
+      const floating = mount.firstElementChild as HTMLElement;
+      if (prepared?.placed) reveal(floating);
+      else revealWhenPlaced = true;
     },
   };
 }

@@ -54,11 +54,6 @@ export function rangeFor(page: PageText, start: number, end: number): Range {
   return range;
 }
 
-/** The text node a mark starts in. */
-export function startNode(m: Mark): Text {
-  return m.page.nodes[nodeIndexAt(m.page.starts, m.match.start)]!;
-}
-
 /** The mark at an offset in a segment's text node `i`, by binary search over marks sorted by start. */
 export function markAt(marks: Mark[], page: PageText, i: number, offset: number): Mark | undefined {
   const at = page.starts[i]! + offset;
@@ -106,18 +101,30 @@ export class Painter {
       return;
     }
     // Group marks by the element their text sits in; paint a group while it is near the viewport.
-    const fresh = new Set<Element>();
+    // Marks come sorted by offset, so their text nodes are found walking forward, not searched.
+    let page: PageText | undefined;
+    let node = 0;
+    let lastAnchor: Element | null = null;
+    let lastGroup: Mark[] | undefined;
     for (const m of marks) {
-      const anchor = startNode(m).parentElement;
+      if (m.page !== page || m.match.start < m.page.starts[node]!) {
+        page = m.page;
+        node = nodeIndexAt(page.starts, m.match.start);
+      } else while (node + 1 < page.starts.length && page.starts[node + 1]! <= m.match.start) node++;
+      const anchor = page.nodes[node]!.parentElement;
       if (!anchor) continue;
-      const group = this.byAnchor.get(anchor);
-      if (group) group.push(m);
+      if (anchor === lastAnchor) {
+        lastGroup!.push(m);
+        continue;
+      }
+      lastAnchor = anchor;
+      lastGroup = this.byAnchor.get(anchor);
+      if (lastGroup) lastGroup.push(m);
       else {
-        this.byAnchor.set(anchor, [m]);
-        fresh.add(anchor);
+        this.byAnchor.set(anchor, (lastGroup = [m]));
+        this.observer.observe(anchor);
       }
     }
-    for (const anchor of fresh) this.observer.observe(anchor);
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {

@@ -93,12 +93,12 @@ function looksDark(): boolean {
 
 function cardOpen(): boolean {
   const host = document.querySelector<HTMLElement>('hpa-card-host');
-  return Boolean(host?.checkVisibility() && (host.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
+  return Boolean(host?.checkVisibility({ visibilityProperty: true }) && (host.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
 }
 
 function cardClosed(): boolean {
   const host = document.querySelector<HTMLElement>('hpa-card-host');
-  return !host?.checkVisibility();
+  return !host?.checkVisibility({ visibilityProperty: true });
 }
 
 /** Where focus is inside the card: the focused element's class (or tag), "outside" or "none". */
@@ -253,7 +253,7 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           await page.mouseMove(Math.max(1, at!.x - 40), Math.max(1, at!.y - 40));
           await page.mouseMove(at!.x, at!.y);
           // A person with roles, quotes from the articles and a pledge: most of what a card can show.
-          await page.waitFor(() => Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .pledges button')), 15_000);
+          await page.waitFor(() => document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' && Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .pledges button')), 15_000);
           await theme(page);
           await expectNoViolations(page, `the card for Jeremy Hunt (${scheme})`, 'card');
           await page.close();

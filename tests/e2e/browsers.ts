@@ -290,7 +290,7 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
     });
     const at = (await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at));
     await article.mouse.move(at.x, at.y);
-    await article.waitForFunction(() => Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button')), { timeout: 10_000 });
+    await article.waitForFunction(() => document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' && Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button')), { timeout: 10_000 });
     await article.evaluate(() => (document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.pledges button') as HTMLButtonElement).click());
     bridge = await pageAt((href) => href.startsWith(origin), before);
     await article.close();

@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './browsers';
-import { cardText, highlightCount, markCentre, markedTexts, marksInsideEditable } from './page-probes';
+import { cardText, highlightCount, markCentre, markedTexts, marksInsideEditable, watchCardReveal } from './page-probes';
 import { startServer, type TestServer } from './server';
 
 /** The part of the extension API the tests call from extension pages. */
@@ -77,14 +77,18 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
 
     it('opens a card on hover: CQC is the Care Quality Commission', async () => {
       const page = await article('003');
+      await page.evaluate(watchCardReveal);
       await hover(page, 'CQC');
       await page.waitFor(() => {
-        const host = document.querySelector('hpa-card-host');
-        return host?.shadowRoot?.textContent?.includes('Care Quality Commission');
+        const host = document.querySelector<HTMLElement>('hpa-card-host');
+        return host?.style.visibility === 'visible' && host.shadowRoot?.textContent?.includes('Care Quality Commission');
       });
       const text = await page.evaluate(cardText);
       expect(text).toContain('Care Quality Commission');
       expect(text).toMatch(/regulator/i);
+      // Prepared while the pointer rests, the card is still shown only once the dwell (400 ms) has passed.
+      const shownAfter = await page.evaluate(() => (window as unknown as { __cardShownAfter: number }).__cardShownAfter);
+      expect(shownAfter).toBeGreaterThanOrEqual(380);
       // Moving away closes it after the grace period.
       await page.mouseMove(5, 5);
       await page.waitFor(() => {
@@ -97,7 +101,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
     it('steps through marks from the keyboard and closes the card with Escape', async () => {
       const page = await article('002');
       await page.press({ alt: true, shift: true, code: 'KeyJ' });
-      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
+      await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').length > 20);
       const focused = await page.evaluate(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.className ?? '');
       expect(focused).toContain('card');
       await page.press({ code: 'Escape' });
@@ -215,7 +219,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       const recording = browser.recordRequests();
       const page = await article('002');
       await hover(page, 'Norman Fowler');
-      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '').length > 20);
+      await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').length > 20);
       const popup = await extensionPage('popup.html', server.url('/seed/002'));
       await popup.waitFor(() => document.querySelector('[data-pledge]') !== null, 15_000);
       const options = await extensionPage('options.html');
@@ -272,7 +276,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       expect(stores).toEqual(expect.arrayContaining(['kb-meta', 'kb-entities', 'sites', 'prefs']));
       const article3 = await article('003');
       await hover(article3, 'CQC');
-      await article3.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '').includes('Care Quality Commission'));
+      await article3.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').includes('Care Quality Commission'));
       await article3.close();
       await first.close();
       await page.close();
@@ -283,7 +287,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
         const page = await article('000');
         await browser.stopBackground();
         await hover(page, 'Simon Stevens');
-        await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '').includes('NHS England'), 15_000);
+        await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').includes('NHS England'), 15_000);
         await page.close();
       });
 

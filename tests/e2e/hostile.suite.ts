@@ -42,7 +42,7 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       expect(at, `a mark "${text}"`).toBeTruthy();
       await page.mouseMove(Math.max(1, at!.x - 30), Math.max(1, at!.y - 30));
       await page.mouseMove(at!.x, at!.y);
-      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 0, 10_000);
+      await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').length > 0, 10_000);
       expect(await page.evaluate(cardText)).toContain(expected);
     }
 

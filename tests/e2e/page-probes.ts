@@ -32,10 +32,11 @@ export function markCentre(text: string): { x: number; y: number } | null {
   return null;
 }
 
+/** The text of the card the reader sees: shown, not merely prepared (rendered hidden while the pointer rests). */
 export function cardText(): string {
-  const host = document.querySelector('hpa-card-host');
+  const host = document.querySelector<HTMLElement>('hpa-card-host');
   const card = host?.shadowRoot?.querySelector('.card');
-  return card && (host as HTMLElement).style.display !== 'none' ? (card.textContent ?? '') : '';
+  return card && host!.style.display !== 'none' && host!.style.visibility !== 'hidden' ? (card.textContent ?? '') : '';
 }
 
 export function marksInsideEditable(): string[] {
@@ -46,4 +47,21 @@ export function marksInsideEditable(): string[] {
       if (el?.closest('textarea, input, [contenteditable]:not([contenteditable="false"])')) out[out.length] = r.toString();
     }
   return out;
+}
+
+/** Records, as window.__cardShownAfter, the milliseconds from the last pointer move to the card being shown. */
+export function watchCardReveal(): void {
+  const w = window as unknown as { __cardShownAfter: number | null };
+  w.__cardShownAfter = null;
+  let movedAt = 0;
+  window.addEventListener('pointermove', (e) => (movedAt = e.timeStamp), true);
+  const check = () => {
+    const host = document.querySelector<HTMLElement>('hpa-card-host');
+    if (!host || w.__cardShownAfter !== null) return;
+    mo.observe(host, { attributes: true, attributeFilter: ['style'] });
+    if (host.style.display === 'block' && host.style.visibility === 'visible') w.__cardShownAfter = performance.now() - movedAt;
+  };
+  const mo = new MutationObserver(check);
+  mo.observe(document.documentElement, { childList: true });
+  check();
 }
