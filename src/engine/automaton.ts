@@ -398,6 +398,8 @@ export function scan(
         if (lastWasSpace) continue;
         lastWasSpace = true;
       } else lastWasSpace = false;
+      // Between words with nothing under way, a unit no pattern starts with changes nothing.
+      if (state === 0 && delta[sym] === 0) continue;
     }
     if (sym < FIRST_UNIT_SYMBOL) {
       state = 0;

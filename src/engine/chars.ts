@@ -34,10 +34,11 @@ export function variantsOf(unit: number): number[] {
 export const INVISIBLE_UNITS: readonly number[] = [...INVISIBLE].map((c) => c.charCodeAt(0));
 
 /** The nearest code unit before `at` (step -1) or from `at` on (step 1) that is not invisible; NaN at the text's end. */
+const INVISIBLE_SET = new Set(INVISIBLE_UNITS);
 export function visibleUnit(text: string, at: number, step: 1 | -1): number {
   for (let i = step < 0 ? at - 1 : at; i >= 0 && i < text.length; i += step) {
     const c = text.charCodeAt(i);
-    if (!INVISIBLE.includes(text.charAt(i))) return c;
+    if (c < 0xad || !INVISIBLE_SET.has(c)) return c;
   }
   return NaN;
 }
