@@ -819,8 +819,10 @@ async function main(): Promise<void> {
 
   say(`## Hover (real extension; dwell ${PREFS.dwellMs} ms)`);
   say('Method: a capture pointermove listener in the page records the move; a MutationObserver on <hpa-card-host> (its style) and its open shadow root sees the host');
-  say('shown (display:block) with the .card rendered, and placed (transform set); then the next frame (rAF, then a posted message) = painted. card = painted − (move + dwell).');
-  say('It includes the content script hit-testing in the rAF after the move (where its dwell timer starts), the card request to the background, Preact and Floating UI.');
+  say('shown (display:block and not visibility:hidden) with the .card rendered, and placed (transform set); then the next frame (rAF, then a posted message) = painted.');
+  say('card = painted − (move + dwell). The content script counts the dwell from the move event and, while the pointer rests, fetches the card and renders and places');
+  say('it hidden, so whatever of that is not done by the dwell\'s end is included, then the reveal and the frame; "shown" and "placed" below 0 mean before move + dwell');
+  say('as this listener saw the move (it sees the event a little after its timeStamp).');
   const hoverRow = (name: string, h: HoverSeries) => [
     name,
     h.rest.length,
