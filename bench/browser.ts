@@ -471,6 +471,16 @@ async function launchWithExtension(extensionDir: string): Promise<{ context: Bro
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // The background registers the content-script loader as it starts: wait for it, as the tests do.
+  for (let waited = 0; ; waited += 100) {
+    const ids = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+      return (await api.scripting.getRegisteredContentScripts()).map((s) => s.id);
+    });
+    if (ids.includes('defaults')) break;
+    if (waited > 15_000) throw new Error('bench: the extension registered no content script within 15 s');
+    await sleep(100);
+  }
   return { context, profileDir, extensionId };
 }
 
