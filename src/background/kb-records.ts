@@ -47,11 +47,9 @@ export const dictionaryRecord = z.object({
       alphabetSize: z.number().int(),
       spaceSymbol: z.number().int(),
       units: z.array(z.number().int()),
-      wordSymbols: z.array(z.number().int()),
       edges: z.string(),
       ends: z.array(z.number().int()),
       lengths: z.array(z.number().int()),
-      firstWords: z.array(z.number().int()),
     })
     .optional(),
 })

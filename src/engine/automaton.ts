@@ -2,34 +2,25 @@
 // One pass over a page's text finds every alias occurrence; the rules that decide
 // which occurrences are real mentions run afterwards, only on hits.
 //
-// Names start at word starts, so the automaton is anchored there: a BOUNDARY symbol is
-// fed at every word start of the text and stands before every word start of a pattern.
-// Inside a word with no match under way nothing can begin before the next word, and the
-// scan skips the rest of the word in a tight loop: most of a page's text is passed over.
+// The trie is compiled once ahead of time (the KB build) into plain data; a page fills
+// in its tables and failure links, and the DFA's other transitions are filled in lazily
+// as its text needs them. The scan is one small loop on purpose: a page runs it once,
+// cold, and a small loop reaches optimised code soonest (an anchored variant that
+// skipped whole words was faster warm and slower cold).
 
-import { INVISIBLE_UNITS, SKIP, canonicalText, isWordChar, variantsOf } from './chars';
+import { INVISIBLE_UNITS, SKIP, canonicalText, variantsOf } from './chars';
 
 const POS_RING = 256; // patterns are at most this many units long
 const POS_MASK = POS_RING - 1;
 
-/** Symbols: 0 any other non-word unit, 1 any other word unit, 2 a word start; then the patterns' units. */
+/** Symbol 0 is any unit no pattern uses; the patterns' units are 1… */
 const OTHER = 0;
-const OTHER_WORD = 1;
-const BOUNDARY = 2;
-const FIRST_UNIT_SYMBOL = 3;
-/** symbolOf values above the alphabet: not yet classified (filled in on first sight), invisible. */
-const UNCLASSIFIED = 0xfffe;
-const WORD_HASH_BITS = 16;
-const WORD_HASH_MASK = (1 << WORD_HASH_BITS) - 1;
+const FIRST_UNIT_SYMBOL = 1;
 export const SKIP_SYMBOL = 0xffff;
 
 export interface Automaton {
-  /** Code unit -> symbol; filled in lazily for units no pattern uses. */
+  /** Code unit -> symbol; 0 = a unit no pattern uses, SKIP_SYMBOL = invisible. */
   symbolOf: Uint16Array;
-  /** Whether a symbol stands for word characters (letters, digits). */
-  wordSymbol: Uint8Array;
-  /** By the hash of a word (its first letter's case and its folded units): whether some pattern starts with that word. */
-  firstWords: Uint8Array;
   spaceSymbol: number;
   alphabetSize: number;
   /** delta[state * alphabetSize + symbol]: the next state, or `unknown` until first needed (then filled in). */
@@ -53,21 +44,7 @@ export function foldedPattern(text: string): string {
   return canonicalText(text).toLowerCase();
 }
 
-/** How a pattern's first letter may be cased in the text. */
-export type FirstLetterCase = 'upper' | 'lower' | 'either';
-
-/** A word's hash: its folded units' hash with its first letter's case. */
-function wordHash(h: number, upper: boolean): number {
-  return upper ? (h * 7 + 1) & WORD_HASH_MASK : h;
-}
-
-function isUpperUnit(c: number): boolean {
-  if (c < 128) return c >= 65 && c <= 90;
-  const ch = String.fromCharCode(c);
-  return ch.toLowerCase() !== ch;
-}
-
-export const AUTOMATON_FORMAT = 1;
+export const AUTOMATON_FORMAT = 2;
 
 /**
  * The automaton as plain data, compiled once ahead of time (the KB build) and handed to
@@ -80,27 +57,19 @@ export interface CompiledAutomaton {
   spaceSymbol: number;
   /** Code unit, symbol, code unit, symbol…: every unit the patterns use, with its case and canonical variants. */
   units: number[];
-  /** The symbols that stand for word characters. */
-  wordSymbols: number[];
   /** The trie's states 1… in breadth-first order, each as (its parent minus the previous state's parent, its symbol), varints, base64. */
   edges: string;
   /** For each pattern, the state it ends at. */
   ends: number[];
   /** For each pattern, its length in canonical units. */
   lengths: number[];
-  /** Hashes of the words that start a pattern (see wordHash). */
-  firstWords: number[];
 }
 
-/**
- * `patternFirst[i]` says how pattern i's first letter may be cased (from the pattern's case
- * rule); words no pattern starts with are passed over whole.
- */
-export function buildAutomaton(patterns: readonly string[], patternFirst?: readonly FirstLetterCase[]): Automaton {
-  return loadAutomaton(compileAutomaton(patterns, patternFirst));
+export function buildAutomaton(patterns: readonly string[]): Automaton {
+  return loadAutomaton(compileAutomaton(patterns));
 }
 
-export function compileAutomaton(patterns: readonly string[], patternFirst: readonly FirstLetterCase[] = patterns.map(() => 'either')): CompiledAutomaton {
+export function compileAutomaton(patterns: readonly string[]): CompiledAutomaton {
   const folded = patterns.map((p, i) => {
     const f = foldedPattern(p);
     if (f.length === 0) throw new Error(`pattern ${i} is empty`);
@@ -111,7 +80,6 @@ export function compileAutomaton(patterns: readonly string[], patternFirst: read
   // Alphabet: every folded unit in any pattern, with its case and canonical variants.
   const unitSymbol = new Map<number, number>();
   const units = new Map<number, number>();
-  const wordSymbols: number[] = [OTHER_WORD];
   let alphabetSize = FIRST_UNIT_SYMBOL;
   for (const f of folded) {
     for (let i = 0; i < f.length; i++) {
@@ -119,7 +87,6 @@ export function compileAutomaton(patterns: readonly string[], patternFirst: read
       if (unitSymbol.has(u)) continue;
       const sym = alphabetSize++;
       unitSymbol.set(u, sym);
-      if (isWordChar(u)) wordSymbols.push(sym);
       const ch = String.fromCharCode(u);
       const cased = new Set<number>([u]);
       for (const v of [ch.toUpperCase(), ch.toLowerCase()]) if (v.length === 1) cased.add(v.charCodeAt(0));
@@ -127,14 +94,12 @@ export function compileAutomaton(patterns: readonly string[], patternFirst: read
     }
   }
   const spaceSymbol = unitSymbol.get(32) ?? OTHER;
-  const isWord = new Set(wordSymbols);
 
-  // The trie, BOUNDARY before each word start of a pattern.
+  // The trie.
   const children: Map<number, number>[] = [new Map<number, number>()];
   const endOf: number[] = [];
   folded.forEach((f) => {
     let s = 0;
-    let prevWord = false;
     const step = (sym: number) => {
       let next = children[s]!.get(sym);
       if (next === undefined) {
@@ -144,13 +109,7 @@ export function compileAutomaton(patterns: readonly string[], patternFirst: read
       }
       s = next;
     };
-    for (let i = 0; i < f.length; i++) {
-      const sym = unitSymbol.get(f.charCodeAt(i))!;
-      const word = isWord.has(sym);
-      if (word && !prevWord) step(BOUNDARY);
-      prevWord = word;
-      step(sym);
-    }
+    for (let i = 0; i < f.length; i++) step(unitSymbol.get(f.charCodeAt(i))!);
     endOf.push(s);
   });
 
@@ -176,31 +135,14 @@ export function compileAutomaton(patterns: readonly string[], patternFirst: read
     }
   }
 
-  // The first word of every pattern that starts with one, under each case its first letter may take.
-  const firstWords = new Set<number>();
-  folded.forEach((f, pi) => {
-    let h = 0;
-    let i = 0;
-    for (; i < f.length; i++) {
-      const sym = unitSymbol.get(f.charCodeAt(i))!;
-      if (!isWord.has(sym)) break;
-      h = (h * 31 + sym) & WORD_HASH_MASK;
-    }
-    if (i === 0) return;
-    const first = patternFirst[pi]!;
-    for (const upper of [true, false]) if (first === 'either' || (first === 'upper') === upper) firstWords.add(wordHash(h, upper));
-  });
-
   return {
     format: AUTOMATON_FORMAT,
     alphabetSize,
     spaceSymbol,
     units: [...units].sort((a, b) => a[0] - b[0]).flat(),
-    wordSymbols,
     edges: toBase64(bytes),
     ends: endOf.map((s) => bfsId[s]!),
     lengths: folded.map((f) => f.length),
-    firstWords: [...firstWords].sort((a, b) => a - b),
   };
 }
 
@@ -219,8 +161,8 @@ function bad(what: string): never {
 export function loadAutomaton(c: CompiledAutomaton): Automaton {
   if (c.format !== AUTOMATON_FORMAT) bad(`format ${c.format}, not ${AUTOMATON_FORMAT}`);
   const A = c.alphabetSize;
-  if (!(A > FIRST_UNIT_SYMBOL && A < 0xfff0)) bad(`alphabet size ${A}`);
-  const symbolOf = new Uint16Array(65536).fill(UNCLASSIFIED);
+  if (!(A >= FIRST_UNIT_SYMBOL && A < 0xfff0)) bad(`alphabet size ${A}`);
+  const symbolOf = new Uint16Array(65536);
   for (let i = 0; i < c.units.length; i += 2) {
     const unit = c.units[i]!;
     const sym = c.units[i + 1]!;
@@ -230,11 +172,6 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
   for (const u of INVISIBLE_UNITS) symbolOf[u] = SKIP_SYMBOL;
   const spaceSymbol = c.spaceSymbol;
   if (spaceSymbol === OTHER) for (const v of variantsOf(32)) symbolOf[v] = OTHER;
-  const wordSymbol = new Uint8Array(A);
-  for (const sym of c.wordSymbols) {
-    if (!(sym >= 0 && sym < A)) bad(`word symbol ${sym}`);
-    wordSymbol[sym] = 1;
-  }
 
   // Edges: state k (from 1) hangs from a parent before it, on a symbol.
   const raw = atob(c.edges);
@@ -253,7 +190,7 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
     };
     parent += read();
     const sym = read();
-    if (!(parent <= parents.length && sym >= BOUNDARY && sym < A)) bad(`edge to state ${parents.length + 1}`);
+    if (!(parent <= parents.length && sym >= FIRST_UNIT_SYMBOL && sym < A)) bad(`edge to state ${parents.length + 1}`);
     parents.push(parent);
     syms.push(sym);
   }
@@ -273,8 +210,6 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
   }
   const automaton: Automaton = {
     symbolOf,
-    wordSymbol,
-    firstWords: new Uint8Array(1 << WORD_HASH_BITS),
     spaceSymbol,
     alphabetSize: A,
     delta,
@@ -294,7 +229,6 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
     fail[k] = f;
     outLink[k] = firstOut[f]! >= 0 ? f : outLink[f]!;
   }
-  for (const h of c.firstWords) automaton.firstWords[h & WORD_HASH_MASK] = 1;
   if (c.lengths.length !== c.ends.length) bad('pattern lengths and ends differ in number');
   return automaton;
 }
@@ -304,13 +238,11 @@ export interface ScanState {
   state: number;
   fed: number;
   lastWasSpace: boolean;
-  inWord: boolean;
   pos: Int32Array;
 }
 
 export function newScanState(): ScanState {
-  // Leading white space never feeds a space; the text starts a word.
-  return { state: 0, fed: 0, lastWasSpace: true, inWord: false, pos: new Int32Array(POS_RING) };
+  return { state: 0, fed: 0, lastWasSpace: true, pos: new Int32Array(POS_RING) }; // leading white space never feeds a space
 }
 
 /**
@@ -319,17 +251,15 @@ export function newScanState(): ScanState {
  * steps; a page only ever needs a small part of it.
  */
 function transition(a: Pick<Automaton, 'delta' | 'fail' | 'alphabetSize' | 'unknown'>, state: number, sym: number): number {
-  const at = state * a.alphabetSize + sym;
-  let t = a.delta[at]!;
-  if (t === a.unknown) a.delta[at] = t = transition(a, a.fail[state]!, sym);
+  const { delta, fail, alphabetSize: A, unknown } = a;
+  let s = state;
+  let t = delta[s * A + sym]!;
+  while (t === unknown) {
+    s = fail[s]!;
+    t = delta[s * A + sym]!;
+  }
+  delta[state * A + sym] = t;
   return t;
-}
-
-/** A unit no pattern uses, seen for the first time: remember whether it is a word character. */
-function classify(a: Automaton, code: number): number {
-  const sym = isWordChar(code) ? OTHER_WORD : OTHER;
-  a.symbolOf[code] = sym;
-  return sym;
 }
 
 /**
@@ -345,84 +275,37 @@ export function scan(
   to = text.length,
   st: ScanState = newScanState(),
 ): void {
-  const { symbolOf, wordSymbol, firstWords, spaceSymbol, alphabetSize: A, delta, unknown, firstOut, outLink, nextOut, patternLength } = a;
+  const { symbolOf, spaceSymbol, alphabetSize: A, delta, unknown, firstOut, outLink, nextOut, patternLength } = a;
   const pos = st.pos;
   let state = st.state;
   let fed = st.fed;
   let lastWasSpace = st.lastWasSpace;
-  let inWord = st.inWord;
   const n = Math.min(to, text.length);
-  const end = text.length;
   for (let i = from; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let sym = symbolOf[c]!;
-    if (sym >= UNCLASSIFIED) {
-      if (sym === SKIP_SYMBOL) continue;
-      sym = classify(a, c);
-    }
-    if (wordSymbol[sym] === 1) {
-      lastWasSpace = false;
-      if (!inWord) {
-        inWord = true;
-        if (state === 0) {
-          // A word start with nothing under way: unless some pattern starts with this very
-          // word, pass over all of it (read to its real end, past this piece if need be).
-          let h = sym;
-          let j = i + 1;
-          for (; j < end; j++) {
-            const next = symbolOf[text.charCodeAt(j)]!;
-            if (next >= UNCLASSIFIED) break;
-            if (wordSymbol[next] !== 1) break;
-            h = (h * 31 + next) & WORD_HASH_MASK;
-          }
-          const stopped = j < end && symbolOf[text.charCodeAt(j)]! >= UNCLASSIFIED; // an invisible or new unit: no shortcut
-          if (!stopped && firstWords[wordHash(h, isUpperUnit(c))] === 0) {
-            i = j - 1;
-            continue;
-          }
-        }
-        const next = delta[state * A + BOUNDARY]!;
-        state = next !== unknown ? next : transition(a, state, BOUNDARY);
-      } else if (state === 0) {
-        // Mid-word with nothing under way: skip to the word's end.
-        while (i + 1 < n) {
-          const next = symbolOf[text.charCodeAt(i + 1)]!;
-          if (next >= UNCLASSIFIED || wordSymbol[next] !== 1) break;
-          i++;
-        }
-        continue;
-      }
-    } else {
-      inWord = false;
-      if (sym === spaceSymbol && sym !== OTHER) {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-      } else lastWasSpace = false;
-      // Between words with nothing under way, a unit no pattern starts with changes nothing.
-      if (state === 0 && delta[sym] === 0) continue;
-    }
-    if (sym < FIRST_UNIT_SYMBOL) {
+    const sym = symbolOf[text.charCodeAt(i)]!;
+    if (sym === SKIP_SYMBOL) continue;
+    if (sym === spaceSymbol && sym !== OTHER) {
+      if (lastWasSpace) continue;
+      lastWasSpace = true;
+    } else lastWasSpace = false;
+    if (sym === OTHER) {
       state = 0;
       continue;
     }
     const next = delta[state * A + sym]!;
     state = next !== unknown ? next : transition(a, state, sym);
-    // Only units inside a match under way need their offsets: a match's units all leave a state other than 0.
-    if (state === 0) continue;
     pos[fed & POS_MASK] = i;
     fed++;
+    if (state === 0) continue;
     let s = firstOut[state]! >= 0 ? state : outLink[state]!;
     while (s !== 0) {
-      for (let p = firstOut[s]!; p >= 0; p = nextOut[p]!) {
-        hit(p, pos[(fed - patternLength[p]!) & POS_MASK]!, i + 1);
-      }
+      for (let p = firstOut[s]!; p >= 0; p = nextOut[p]!) hit(p, pos[(fed - patternLength[p]!) & POS_MASK]!, i + 1);
       s = outLink[s]!;
     }
   }
   st.state = state;
   st.fed = fed;
   st.lastWasSpace = lastWasSpace;
-  st.inWord = inWord;
 }
 
 export { SKIP };

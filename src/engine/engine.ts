@@ -7,7 +7,6 @@ import { AUTOMATON_FORMAT, compileAutomaton, loadAutomaton, newScanState, scan, 
 import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar, visibleUnit } from './chars';
 import {
   CASE_ANY,
-  CASE_EXACT,
   CASE_FIRST,
   NEEDS_PRIOR,
   NOT_THIS_ROLE,
@@ -131,12 +130,7 @@ function resolveHolder(holders: readonly DictHolder[], role: number, date: strin
 
 /** The dictionary's automaton, compiled from its patterns (the KB build does this once, ahead of time). */
 export function compileDictionaryAutomaton(patterns: readonly DictPattern[]): CompiledAutomaton {
-  const texts = patterns.map((p) => canonicalText(p.text));
-  // An exact-case pattern's first letter must be cased as written; the others' may take either case.
-  return compileAutomaton(
-    texts,
-    patterns.map((p, i) => (p.case !== CASE_EXACT ? 'either' : isUpperStart(texts[i]!) ? 'upper' : 'lower')),
-  );
+  return compileAutomaton(patterns.map((p) => canonicalText(p.text)));
 }
 
 /** The automaton the dictionary brings, or, if it brings none or a damaged one, one compiled here. */
