@@ -69,11 +69,32 @@ export function markAt(marks: Mark[], page: PageText, i: number, offset: number)
   return undefined;
 }
 
+/**
+ * Marks whose text sits in consecutive sibling elements of one top-to-bottom flow (the
+ * paragraphs of an article): painted together while their band is near the viewport,
+ * watched through their first and last elements only. Every observed element costs the
+ * browser work on every frame.
+ */
+interface Run {
+  first: Element;
+  last: Element;
+  marks: Mark[];
+  painted: boolean;
+}
+
+/** At most this many sibling elements per run. */
+const RUN_ELEMENTS = 16;
+/** NEAR_VIEWPORT as multiples of the viewport's height, for a run's band. */
+const NEAR_ABOVE = 1.5;
+const NEAR_BELOW = 2.5;
+
 /** Keeps CSS.highlights in step with the marks: all of them, or those near the viewport. */
 export class Painter {
   private highlights = new Map<MarkKind, Highlight>();
   private observer: IntersectionObserver | undefined;
-  private byAnchor = new Map<Element, Mark[]>();
+  private runsOf = new Map<Element, Run[]>();
+  /** Whether an element's children stack top to bottom in document order (so a run's band is first to last). */
+  private stacking = new Map<Element, boolean>();
   private count = 0;
 
   constructor(private readonly win: Window & typeof globalThis) {}
@@ -100,12 +121,11 @@ export class Painter {
       for (const m of marks) this.highlights.get(m.kind)?.add(this.range(m));
       return;
     }
-    // Group marks by the element their text sits in; paint a group while it is near the viewport.
     // Marks come sorted by offset, so their text nodes are found walking forward, not searched.
     let page: PageText | undefined;
     let node = 0;
-    let lastAnchor: Element | null = null;
-    let lastGroup: Mark[] | undefined;
+    let run: Run | undefined;
+    let elements = 0;
     for (const m of marks) {
       if (m.page !== page || m.match.start < m.page.starts[node]!) {
         page = m.page;
@@ -113,30 +133,63 @@ export class Painter {
       } else while (node + 1 < page.starts.length && page.starts[node + 1]! <= m.match.start) node++;
       const anchor = page.nodes[node]!.parentElement;
       if (!anchor) continue;
-      if (anchor === lastAnchor) {
-        lastGroup!.push(m);
+      if (run && anchor === run.last) {
+        run.marks.push(m);
         continue;
       }
-      lastAnchor = anchor;
-      lastGroup = this.byAnchor.get(anchor);
-      if (lastGroup) lastGroup.push(m);
+      const parent = anchor.parentElement;
+      if (run && elements < RUN_ELEMENTS && parent && run.last.parentElement === parent && anchor !== run.first && this.stacks(parent)) {
+        run.last = anchor;
+        run.marks.push(m);
+        elements++;
+        continue;
+      }
+      if (run) this.watch(run);
+      run = { first: anchor, last: anchor, marks: [m], painted: false };
+      elements = 1;
+    }
+    if (run) this.watch(run);
+  }
+
+  private stacks(el: Element): boolean {
+    let known = this.stacking.get(el);
+    if (known === undefined) {
+      const style = this.win.getComputedStyle(el);
+      known = ['block', 'flow-root', 'list-item'].includes(style.display) && style.columnCount === 'auto' && style.writingMode.startsWith('horizontal');
+      this.stacking.set(el, known);
+    }
+    return known;
+  }
+
+  private watch(run: Run): void {
+    for (const el of run.first === run.last ? [run.first] : [run.first, run.last]) {
+      const runs = this.runsOf.get(el);
+      if (runs) runs.push(run);
       else {
-        this.byAnchor.set(anchor, (lastGroup = [m]));
-        this.observer.observe(anchor);
+        this.runsOf.set(el, [run]);
+        this.observer!.observe(el);
       }
     }
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
-    for (const e of entries) {
-      const group = this.byAnchor.get(e.target);
-      if (!group) continue;
-      for (const m of group) {
-        const h = this.highlights.get(m.kind)!;
-        if (e.isIntersecting) h.add(this.range(m));
-        else if (m.range) h.delete(m.range);
+    const height = this.win.innerHeight;
+    for (const e of entries)
+      for (const run of this.runsOf.get(e.target) ?? []) {
+        // One element: its own intersection. Several: their band, from the first's top to the
+        // last's bottom (layout is fresh while observers are told).
+        const near =
+          run.first === run.last
+            ? e.isIntersecting
+            : run.last.getBoundingClientRect().bottom > -NEAR_ABOVE * height && run.first.getBoundingClientRect().top < NEAR_BELOW * height;
+        if (near === run.painted) continue;
+        run.painted = near;
+        for (const m of run.marks) {
+          const h = this.highlights.get(m.kind)!;
+          if (near) h.add(this.range(m));
+          else if (m.range) h.delete(m.range);
+        }
       }
-    }
   }
 
   /** Makes sure a mark is painted now (keyboard stepping, reveal), whatever the viewport. */
@@ -157,7 +210,8 @@ export class Painter {
   clear(): void {
     this.observer?.disconnect();
     this.observer = undefined;
-    this.byAnchor.clear();
+    this.runsOf.clear();
+    this.stacking.clear();
     this.count = 0;
     this.highlights.clear();
     for (const name of Object.values(HIGHLIGHT_NAMES)) this.win.CSS.highlights.delete(name);

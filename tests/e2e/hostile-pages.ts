@@ -33,6 +33,13 @@ export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<stri
 </script>`,
     ),
   },
+  long: {
+    // Far more marks than are painted at once: only those near the viewport are.
+    html: page(
+      'Long article',
+      `<article><h1>A long article</h1>${Array.from({ length: 2400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: the Care Quality Commission inspected another trust this week.</p>`).join('')}</article>`,
+    ),
+  },
   heavy: {
     html: page(
       'Heavy DOM',

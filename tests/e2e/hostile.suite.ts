@@ -3,7 +3,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './browsers';
-import { cardText, highlightCount, markCentre, markedTexts } from './page-probes';
+import { cardText, highlightCount, markCentre, markedTexts, paintedParagraphs } from './page-probes';
 import { startServer, type TestServer } from './server';
 
 export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
@@ -73,6 +73,24 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       const page = await open('/hostile/heavy');
       expect(await allMarked(page)).toEqual(expect.arrayContaining(['Simon Stevens', 'Care Quality Commission']));
       expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThan(200_000);
+      await page.close();
+    });
+
+    it('paints only the marks near the viewport of a page with thousands, and follows scrolling', async () => {
+      const page = await open('/hostile/long');
+      await page.waitFor(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) => h.size > 0), 15_000);
+      const top = await page.evaluate(paintedParagraphs);
+      expect(top).toContain(0);
+      expect(top.at(-1)!).toBeLessThan(600); // 2,400 marks on the page, a few screens' worth painted
+      await page.evaluate(() => document.getElementById('p1500')!.scrollIntoView({ block: 'center' }));
+      await page.waitFor(() => {
+        const ps = new Set<string>();
+        for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) for (const r of h) ps.add(r.startContainer.parentElement?.id ?? '');
+        return ps.has('p1500') && !ps.has('p0');
+      }, 10_000);
+      const middle = await page.evaluate(paintedParagraphs);
+      expect(middle).toContain(1500);
+      expect(middle.length).toBeLessThan(600);
       await page.close();
     });
 

@@ -65,3 +65,14 @@ export function watchCardReveal(): void {
   mo.observe(document.documentElement, { childList: true });
   check();
 }
+
+/** The ids (p<n>) of the paragraphs with a painted mark, as numbers, ascending. */
+export function paintedParagraphs(): number[] {
+  const out = new Set<number>();
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+    for (const r of h) {
+      const p = r.startContainer.parentElement?.closest('p[id]');
+      if (p) out.add(Number(p.id.slice(1)));
+    }
+  return [...out].sort((a, b) => a - b);
+}
