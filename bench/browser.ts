@@ -765,8 +765,8 @@ async function main(): Promise<void> {
       ],
     ),
   );
-  say('parse = JSON.parse of the dictionary (the message reply); compile = createEngine; read = pageDate + readPageText; index = the Map of text nodes;');
-  say('annotate = engine.annotate; ranges = selectMarked (ranges themselves are built lazily); paint = Painter.set: every range into CSS.highlights, or above 1,500 marks an IntersectionObserver on the marks\' elements.');
+  say('parse = JSON.parse of the dictionary (the message reply); compile = createEngine (loading the automaton the KB build compiled); read = pageDate + readPageText; index = the Map of text nodes;');
+  say('annotate = engine.annotate; ranges = selectMarked (ranges themselves are built lazily); paint = Painter.set: every range into CSS.highlights, or above 1,500 marks an IntersectionObserver on runs of the marks\' elements (first and last of up to 16 siblings).');
   say(
     table(
       ['the Annotator itself', 'start() script', 'enable()', 'scan()', 'applyPrefs()', 'render of the next frame', 'ms'],
