@@ -51,7 +51,8 @@ export class Annotator {
   private scanToken = 0;
   private scanning = false;
   private date: string | null = null;
-  private card: CardHost;
+  /** Made on first need: a page nobody hovers never parses the card's styles. */
+  private cardHost: CardHost | undefined;
   private openMark: Mark | undefined;
   private dwellTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -71,9 +72,7 @@ export class Annotator {
   private observedRoots = new WeakSet<ShadowRoot>();
   private markSheet: CSSStyleSheet | null | undefined;
 
-  constructor(private readonly doc: Document) {
-    this.card = createCardHost(() => this.closeCard());
-  }
+  constructor(private readonly doc: Document) {}
 
   /** Asks the background whether this page is annotated, then starts (tests and benchmarks). */
   async start(): Promise<void> {
@@ -237,7 +236,7 @@ export class Annotator {
   // --- events -------------------------------------------------------------------
 
   private readonly onPointerMove = (e: PointerEvent) => {
-    if (this.card.contains(e.target)) {
+    if (this.cardHost?.contains(e.target)) {
       this.cancelClose();
       return;
     }
@@ -247,7 +246,7 @@ export class Annotator {
   };
 
   private readonly onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && this.card.isOpen()) {
+    if (e.key === 'Escape' && this.cardHost?.isOpen()) {
       this.closeCard();
       return;
     }
@@ -265,7 +264,7 @@ export class Annotator {
     const added: Node[] = [];
     let changed = false;
     for (const r of records) {
-      if (this.card.contains(r.target)) continue;
+      if (this.cardHost?.contains(r.target)) continue;
       if (r.type !== 'childList' || r.removedNodes.length) changed = true;
       else for (const n of r.addedNodes) added.push(n);
     }
@@ -316,7 +315,7 @@ export class Annotator {
     if (mark !== this.restingOn) {
       this.restingOn = mark;
       if (mark) void this.prepareCard(mark);
-      else this.card.unprepare();
+      else this.cardHost?.unprepare();
     }
     if (mark) {
       const rested = Math.max(0, performance.now() - p.at);
@@ -355,6 +354,10 @@ export class Annotator {
     this.closeTimer = undefined;
   }
 
+  private card(): CardHost {
+    return (this.cardHost ??= createCardHost(() => this.closeCard()));
+  }
+
   /** The card's data, asked for once per entity and date (a failed request is asked again next time). */
   private cardData(m: Match): Promise<CardData> {
     const key = `${m.id}\u0000${this.date ?? ''}`;
@@ -387,7 +390,7 @@ export class Annotator {
     }
     const anchor = this.painter.range(mark);
     if (this.restingOn !== mark || !anchor.startContainer.isConnected) return;
-    this.card.prepare(anchor, card, this.cardOptions(mark, false));
+    this.card().prepare(anchor, card, this.cardOptions(mark, false));
   }
 
   private async openCard(mark: Mark, focus: boolean): Promise<void> {
@@ -404,7 +407,7 @@ export class Annotator {
     const anchor = this.painter.range(mark);
     // A mark whose text left the page (a live update) has no place to show a card at.
     if (!anchor.startContainer.isConnected) return;
-    this.card.show(anchor, card, this.cardOptions(mark, focus));
+    this.card().show(anchor, card, this.cardOptions(mark, focus));
   }
 
   private learnedCard(m: Match): CardData {
@@ -429,8 +432,8 @@ export class Annotator {
     this.closeTimer = undefined;
     this.openMark = undefined;
     this.restingOn = undefined;
-    this.card.hide();
-    this.card.unprepare();
+    this.cardHost?.hide();
+    this.cardHost?.unprepare();
   }
 
   /** Keyboard: step to the next or previous mark, scroll it into view, open its card. */
