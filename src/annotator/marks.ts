@@ -78,6 +78,7 @@ export function markAt(marks: Mark[], page: PageText, i: number, offset: number)
 interface Run {
   first: Element;
   last: Element;
+  parent: Element | null;
   marks: Mark[];
   painted: boolean;
 }
@@ -138,14 +139,14 @@ export class Painter {
         continue;
       }
       const parent = anchor.parentElement;
-      if (run && elements < RUN_ELEMENTS && parent && run.last.parentElement === parent && anchor !== run.first && this.stacks(parent)) {
+      if (run && elements < RUN_ELEMENTS && parent && run.parent === parent && anchor !== run.first && this.stacks(parent)) {
         run.last = anchor;
         run.marks.push(m);
         elements++;
         continue;
       }
       if (run) this.watch(run);
-      run = { first: anchor, last: anchor, marks: [m], painted: false };
+      run = { first: anchor, last: anchor, parent, marks: [m], painted: false };
       elements = 1;
     }
     if (run) this.watch(run);
