@@ -795,6 +795,8 @@ async function main(): Promise<void> {
       `  content.js evaluated in ${f1(W.evaluateMs)}; CPU sampled in its frames ${f1(W.ourCpuMs)}; the next frame (it renders the marks): ${W.frameAfter ? `${f1(W.frameAfter.ms)} (${f1((W.frameAfter.ts - (W.ours[W.ours.length - 1]!.ts + W.ours[W.ours.length - 1]!.ms * 1000)) / 1000)} after our last slice)` : '—'}; marks first seen by the page ${f1(ext.long.highlightsAt)} after navigation start.`,
     );
     say('  (the Long Tasks API in the page does not report the content script: its scan runs in a microtask checkpoint after the background\'s reply, outside any task)');
+    // What each slice is, so that a long one can be told apart: ours throughout, or the page's work (a frame, a GC) with some of ours.
+    say(`  slices (ms, trace event, profiler samples in our code / all): ${W.ours.map((b) => `${f1(b.ms)} ${b.name} ${b.ourSamples}/${b.samples}`).join('; ')}`);
   } else say('real extension: content.js was not found in the trace');
   say();
 

@@ -154,6 +154,7 @@ export class Annotator {
     this.named = new Set(matches.map((m) => m.id));
     this.nodeIndex = new Map();
     this.indexSegment(this.segments[0]!);
+    if (!(await turn())) return;
     this.applyPrefs();
     // Mutations inside shadow trees do not reach an observer on the document.
     for (const root of page.shadowRoots) if (this.observer && !this.observedRoots.has(root)) {

@@ -210,6 +210,7 @@ export function createEngine(dictionary: Dictionary): Engine {
       if (from > 0) await pause();
       scan(automaton, text, hit, from, from + piece, st);
     }
+    if (text.length > piece) await pause(); // the rules on a long text's hits are a piece of work too
     return decide(text, candidates, options);
   }
 
