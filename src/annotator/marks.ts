@@ -79,12 +79,19 @@ interface Run {
   first: Element;
   last: Element;
   parent: Element | null;
-  marks: Mark[];
+  /** Its elements, each with the marks whose text sits in it. */
+  groups: { element: Element; marks: Mark[] }[];
   painted: boolean;
 }
 
 /** At most this many sibling elements per run. */
 const RUN_ELEMENTS = 16;
+/**
+ * A run whose band is taller than this many viewports is watched element by element
+ * instead: a reader who jumps into the middle of a band taller than the near area would
+ * cross neither of its ends, and its observer would not be told.
+ */
+const TALLEST_RUN = 1;
 /** NEAR_VIEWPORT as multiples of the viewport's height, for a run's band. */
 const NEAR_ABOVE = 1.5;
 const NEAR_BELOW = 2.5;
@@ -135,18 +142,18 @@ export class Painter {
       const anchor = page.nodes[node]!.parentElement;
       if (!anchor) continue;
       if (run && anchor === run.last) {
-        run.marks.push(m);
+        run.groups[run.groups.length - 1]!.marks.push(m);
         continue;
       }
       const parent = anchor.parentElement;
       if (run && elements < RUN_ELEMENTS && parent && run.parent === parent && anchor !== run.first && this.stacks(parent)) {
         run.last = anchor;
-        run.marks.push(m);
+        run.groups.push({ element: anchor, marks: [m] });
         elements++;
         continue;
       }
       if (run) this.watch(run);
-      run = { first: anchor, last: anchor, parent, marks: [m], painted: false };
+      run = { first: anchor, last: anchor, parent, groups: [{ element: anchor, marks: [m] }], painted: false };
       elements = 1;
     }
     if (run) this.watch(run);
@@ -175,22 +182,62 @@ export class Painter {
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     const height = this.win.innerHeight;
+    // A run's first and last elements are told together when first watched: their boxes come with the entries.
+    const boxes = new Map<Element, DOMRectReadOnly>();
+    for (const e of entries) boxes.set(e.target, e.boundingClientRect);
+    const seen = new Set<Run>();
     for (const e of entries)
-      for (const run of this.runsOf.get(e.target) ?? []) {
-        // One element: its own intersection. Several: their band, from the first's top to the
-        // last's bottom (layout is fresh while observers are told).
-        const near =
-          run.first === run.last
-            ? e.isIntersecting
-            : run.last.getBoundingClientRect().bottom > -NEAR_ABOVE * height && run.first.getBoundingClientRect().top < NEAR_BELOW * height;
-        if (near === run.painted) continue;
-        run.painted = near;
-        for (const m of run.marks) {
-          const h = this.highlights.get(m.kind)!;
-          if (near) h.add(this.range(m));
-          else if (m.range) h.delete(m.range);
+      for (const run of [...(this.runsOf.get(e.target) ?? [])]) {
+        if (seen.has(run)) continue;
+        seen.add(run);
+        let near = e.isIntersecting;
+        if (run.first !== run.last) {
+          // The band from the first's top to the last's bottom (layout is fresh while observers are told).
+          const top = (boxes.get(run.first) ?? run.first.getBoundingClientRect()).top;
+          const bottom = (boxes.get(run.last) ?? run.last.getBoundingClientRect()).bottom;
+          if (bottom - top > TALLEST_RUN * height) {
+            this.split(run);
+            continue;
+          }
+          near = bottom > -NEAR_ABOVE * height && top < NEAR_BELOW * height;
         }
+        this.paintRun(run, near);
       }
+  }
+
+  private paintRun(run: Run, near: boolean): void {
+    if (near === run.painted) return;
+    run.painted = near;
+    for (const g of run.groups)
+      for (const m of g.marks) {
+        const h = this.highlights.get(m.kind)!;
+        if (near) h.add(this.range(m));
+        else if (m.range) h.delete(m.range);
+      }
+  }
+
+  /** A run too tall to watch by its ends: each of its elements is watched on its own. */
+  private split(run: Run): void {
+    this.paintRun(run, false);
+    for (const el of [run.first, run.last]) {
+      const runs = this.runsOf.get(el);
+      if (!runs) continue;
+      const i = runs.indexOf(run);
+      if (i >= 0) runs.splice(i, 1);
+      if (!runs.length) {
+        this.runsOf.delete(el);
+        this.observer?.unobserve(el);
+      }
+    }
+    for (const g of run.groups) {
+      const single: Run = { first: g.element, last: g.element, parent: null, groups: [g], painted: false };
+      const runs = this.runsOf.get(g.element);
+      if (runs) runs.push(single);
+      else this.runsOf.set(g.element, [single]);
+      // Watched afresh, so that the observer tells its state now (it does on a first observe).
+      this.observer?.unobserve(g.element);
+      this.observer?.observe(g.element);
+    }
   }
 
   /** Makes sure a mark is painted now (keyboard stepping, reveal), whatever the viewport. */

@@ -40,6 +40,14 @@ export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<stri
       `<article><h1>A long article</h1>${Array.from({ length: 2400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: the Care Quality Commission inspected another trust this week.</p>`).join('')}</article>`,
     ),
   },
+  longTall: {
+    // The same with paragraphs far apart: a run of them is taller than the area painted ahead.
+    html: page(
+      'Long article, tall paragraphs',
+      `<article><h1>A long article</h1>${Array.from({ length: 2400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: the Care Quality Commission inspected another trust this week.</p>`).join('')}</article>`,
+      '<style>p { margin: 0 0 500px }</style>',
+    ),
+  },
   heavy: {
     html: page(
       'Heavy DOM',

@@ -76,6 +76,21 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       await page.close();
     });
 
+    it('paints the marks where a reader jumps to, however far apart the paragraphs', async () => {
+      const page = await open('/hostile/longTall');
+      await page.waitFor(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) => h.size > 0), 15_000);
+      // A jump (not a scroll past) to the middle of what would be one run of sixteen paragraphs.
+      await page.evaluate(() => document.getElementById('p1208')!.scrollIntoView({ block: 'center' }));
+      await page.waitFor(() => {
+        for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) for (const r of h) if (r.startContainer.parentElement?.id === 'p1208') return true;
+        return false;
+      }, 10_000);
+      const painted = await page.evaluate(paintedParagraphs);
+      expect(painted).toContain(1208);
+      expect(painted.length).toBeLessThan(40);
+      await page.close();
+    });
+
     it('paints only the marks near the viewport of a page with thousands, and follows scrolling', async () => {
       const page = await open('/hostile/long');
       await page.waitFor(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) => h.size > 0), 15_000);
