@@ -175,26 +175,30 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
 
   // Edges: state k (from 1) hangs from a parent before it, on a symbol.
   const raw = atob(c.edges);
-  const parents: number[] = [];
-  const syms: number[] = [];
+  // At most one edge per two bytes; typed arrays, not arrays that grow (this runs cold, in every page).
+  const parents = new Uint32Array(raw.length >> 1);
+  const syms = new Uint16Array(raw.length >> 1);
+  let edges = 0;
   let parent = 0;
-  for (let i = 0; i < raw.length; ) {
-    const read = () => {
-      let n = 0;
-      for (let shift = 0; ; shift += 7) {
-        if (i >= raw.length) bad('edges end mid-number');
-        const b = raw.charCodeAt(i++);
-        n += (b & 0x7f) * 2 ** shift;
-        if (b < 0x80) return n;
-      }
-    };
+  let i = 0;
+  const read = (): number => {
+    let n = 0;
+    for (let scale = 1; ; scale *= 128) {
+      if (i >= raw.length) bad('edges end mid-number');
+      const b = raw.charCodeAt(i++);
+      n += (b & 0x7f) * scale;
+      if (b < 0x80) return n;
+    }
+  };
+  while (i < raw.length) {
     parent += read();
     const sym = read();
-    if (!(parent <= parents.length && sym >= FIRST_UNIT_SYMBOL && sym < A)) bad(`edge to state ${parents.length + 1}`);
-    parents.push(parent);
-    syms.push(sym);
+    if (!(parent <= edges && sym >= FIRST_UNIT_SYMBOL && sym < A)) bad(`edge to state ${edges + 1}`);
+    parents[edges] = parent;
+    syms[edges] = sym;
+    edges++;
   }
-  const states = parents.length + 1;
+  const states = edges + 1;
   const unknown = states < 65535 ? 0xffff : 0xffffffff;
   const delta = (states < 65535 ? new Uint16Array(states * A) : new Uint32Array(states * A)).fill(unknown);
   delta.fill(0, 0, A); // the root: no child is the root itself

@@ -153,19 +153,27 @@ export function createEngine(dictionary: Dictionary): Engine {
   const isSurname = patterns.map((p) => (p.flags & NEEDS_PRIOR) !== 0 && !p.text.includes(' '));
   const notFollowed = patterns.map((p) => (p.notFollowedBy ? new Set(p.notFollowedBy) : null));
   const notPreceded = patterns.map((p) => (p.notPrecededBy ? new Set(p.notPrecededBy) : null));
-  // Acronym short forms already in the KB, so a text's own definition can confirm or override them.
-  const aliasesByEntity = new Map<number, Set<string>>();
-  patterns.forEach((p) => {
-    let set = aliasesByEntity.get(p.entity);
-    if (!set) aliasesByEntity.set(p.entity, (set = new Set()));
-    set.add(p.text.toLowerCase());
-  });
+  // Acronym short forms already in the KB, so a text's own definition can confirm or override
+  // them; made on first need (most pages define no acronym).
+  let aliasesByEntity: Map<number, Set<string>> | undefined;
+  function aliasesOf(entity: number): Set<string> | undefined {
+    if (!aliasesByEntity) {
+      const byEntity = new Map<number, Set<string>>();
+      patterns.forEach((p) => {
+        let set = byEntity.get(p.entity);
+        if (!set) byEntity.set(p.entity, (set = new Set()));
+        set.add(p.text.toLowerCase());
+      });
+      aliasesByEntity = byEntity;
+    }
+    return aliasesByEntity.get(entity);
+  }
 
   /** Whether a long form names the entity: one of its aliases or its name, singular or plural. */
   function namesEntity(entity: number, long: string): boolean {
     const singular = (x: string) => x.replace(/s$/, '');
     const l = singular(canonicalText(long).toLowerCase());
-    const names = aliasesByEntity.get(entity);
+    const names = aliasesOf(entity);
     return singular(entities[entity]!.name.toLowerCase()) === l || [...(names ?? [])].some((a) => singular(a) === l);
   }
 
