@@ -230,7 +230,8 @@ export function createEngine(dictionary: Dictionary): Engine {
     // Pass 1 finds who is named in full anywhere; pass 2 lets surnames link to them, so a
     // live blog's later-in-time (earlier-on-page) "Mr McLellan" still finds "Alastair McLellan".
     const hasPriorOnly = candidates.some((c) => patterns[c.pattern]!.flags & NEEDS_PRIOR);
-    const first = select(text, candidates, date, null);
+    // When a second pass follows, the first only finds who is named: it makes no matches.
+    const first = select(text, candidates, date, null, !hasPriorOnly);
     if (hasPriorOnly && options.known?.size)
       entities.forEach((e, i) => {
         if (options.known!.has(e.id) && !first.firstMention.has(i)) first.firstMention.set(i, 0);
@@ -249,7 +250,7 @@ export function createEngine(dictionary: Dictionary): Engine {
    * surname-only candidates are left out; otherwise they link to an entity named in full
    * before them, or failing that anywhere in `named`.
    */
-  function select(text: string, candidates: Candidate[], date: string, named: Map<number, number> | null): Selection {
+  function select(text: string, candidates: Candidate[], date: string, named: Map<number, number> | null, makeMatches = true): Selection {
     const firstMention = new Map<number, number>();
     const mention = (entity: number, at: number) => {
       lastFullMention.set(entity, at);
@@ -258,6 +259,7 @@ export function createEngine(dictionary: Dictionary): Engine {
     const out: Match[] = [];
     const lastFullMention = new Map<number, number>();
     const emit = (c: Candidate, entity: DictEntity, kind: EntityKind, role?: string) => {
+      if (!makeMatches) return;
       const m: Match = { start: c.start, end: c.end, text: text.slice(c.start, c.end), id: entity.id, name: entity.name, kind };
       if (role) m.role = role;
       out.push(m);
