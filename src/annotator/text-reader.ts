@@ -61,12 +61,16 @@ const BLOCK = 2;
 const HEADING = 4;
 const SLOT = 8;
 const LIST = 16; // (on the parents' stack) its children are walked from a list
+const SHADOW_HOST = 32; // may have a shadow root: the only elements whose shadowRoot is worth asking
 const TAG_FLAGS = new Map<string, number>();
 for (const t of SKIP_TAGS) TAG_FLAGS.set(t, SKIP);
 TAG_FLAGS.set(OWN_HOST_TAG, SKIP);
 for (const t of BLOCK_TAGS) TAG_FLAGS.set(t, BLOCK | (HEADING_TAGS.has(t) ? HEADING : 0));
 TAG_FLAGS.set('SLOT', SLOT);
 TAG_FLAGS.set('slot', SLOT);
+// The elements attachShadow() accepts, besides custom elements (whose names have a hyphen).
+for (const t of withLower('ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'))
+  TAG_FLAGS.set(t, (TAG_FLAGS.get(t) ?? 0) | SHADOW_HOST);
 
 /** The page's text read in pieces, so a long page can give the page a turn between them. */
 export function createTextReader(root: Node): TextReader {
@@ -136,7 +140,8 @@ export function createTextReader(root: Node): TextReader {
         continue;
       }
       const el = node as Element;
-      let flags = TAG_FLAGS.get(el.tagName) ?? 0;
+      const tag = el.tagName;
+      let flags = TAG_FLAGS.get(tag) ?? (tag.includes('-') ? SHADOW_HOST : 0);
       // Most elements carry no attribute at all: the cheap test first.
       if (flags & SKIP || (el.hasAttributes() && skippedByAttributes(el))) {
         node = nextOf(node);
@@ -146,7 +151,7 @@ export function createTextReader(root: Node): TextReader {
         breakBlock();
         if (flags & HEADING) sectionStarts.push(length);
       }
-      const shadow = el.shadowRoot;
+      const shadow = flags & SHADOW_HOST ? el.shadowRoot : null;
       let first: Node | null;
       if (shadow) {
         shadowRoots.push(shadow);

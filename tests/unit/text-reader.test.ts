@@ -42,6 +42,15 @@ describe('readPageText', () => {
     expect(p.shadowRoots).toEqual([outer, inner]);
     expect(p.sectionStarts.map((s) => p.text.slice(s, s + 5))).toEqual(['Befor', 'first']);
   });
+  it('reads shadow roots on every kind of element that can host one: custom elements, spans, sections', () => {
+    const d = page('<p>Light <span id="s"></span></p><my-widget id="w"></my-widget><section id="c"></section>');
+    for (const id of ['s', 'w', 'c']) d.getElementById(id)!.attachShadow({ mode: 'open' }).innerHTML = `<b>in ${id}</b>`;
+    const p = readPageText(d);
+    expect(p.text).toContain('in s');
+    expect(p.text).toContain('in w');
+    expect(p.text).toContain('in c');
+    expect(p.shadowRoots).toHaveLength(3);
+  });
   it('reads a single node given as the root: a text node, a skipped element, an empty block', () => {
     const d = page('<p id="a">Alpha</p><textarea id="t">NHS</textarea><div id="e"></div>');
     expect(readPageText(d.getElementById('a')!.firstChild!).text).toBe('Alpha');
