@@ -88,10 +88,11 @@ interface Run {
 const RUN_ELEMENTS = 16;
 /**
  * A run whose band is taller than this many viewports is watched element by element
- * instead: a reader who jumps into the middle of a band taller than the near area would
- * cross neither of its ends, and its observer would not be told.
+ * instead: a reader who jumps into the middle of a band taller than the near area (four
+ * viewports) would cross neither of its ends, and its observer would not be told. Half
+ * of that leaves room for a page that grows taller after the first look (images).
  */
-const TALLEST_RUN = 1;
+const TALLEST_RUN = 2;
 /** NEAR_VIEWPORT as multiples of the viewport's height, for a run's band. */
 const NEAR_ABOVE = 1.5;
 const NEAR_BELOW = 2.5;
