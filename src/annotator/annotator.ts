@@ -113,10 +113,10 @@ export class Annotator {
   }
 
   /**
-   * Reads the page and repaints every mark, in three tasks with the page's turn between
-   * them (reading, matching, marking), so no single task of ours holds the page long.
+   * Reads the page and repaints every mark, in slices with the page's turn between them,
+   * so no single task of ours holds the page long. `started`: when our work in this task
+   * began (loading the dictionary counts towards the first slice).
    */
-  /** `started`: when our work in this task began (compiling the dictionary counts towards the first slice). */
   private async scan(started = performance.now()): Promise<void> {
     const engine = this.engine;
     if (!engine) return;

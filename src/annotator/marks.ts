@@ -76,13 +76,15 @@ export function markAt(marks: Mark[], page: PageText, i: number, offset: number)
  * browser work on every frame.
  */
 interface Run {
-  first: Element;
-  last: Element;
-  parent: Element | null;
-  /** Its elements, each with the marks whose text sits in it. */
+  /** Its elements in document order, each with the marks whose text sits in it. */
   groups: { element: Element; marks: Mark[] }[];
+  /** The elements' parent, while they may gather more siblings; null for a run of one element on its own. */
+  parent: Element | null;
   painted: boolean;
 }
+
+const firstOf = (run: Run): Element => run.groups[0]!.element;
+const lastOf = (run: Run): Element => run.groups[run.groups.length - 1]!.element;
 
 /** At most this many sibling elements per run. */
 const RUN_ELEMENTS = 16;
@@ -134,7 +136,6 @@ export class Painter {
     let page: PageText | undefined;
     let node = 0;
     let run: Run | undefined;
-    let elements = 0;
     for (const m of marks) {
       if (m.page !== page || m.match.start < m.page.starts[node]!) {
         page = m.page;
@@ -142,20 +143,17 @@ export class Painter {
       } else while (node + 1 < page.starts.length && page.starts[node + 1]! <= m.match.start) node++;
       const anchor = page.nodes[node]!.parentElement;
       if (!anchor) continue;
-      if (run && anchor === run.last) {
+      if (run && anchor === lastOf(run)) {
         run.groups[run.groups.length - 1]!.marks.push(m);
         continue;
       }
       const parent = anchor.parentElement;
-      if (run && elements < RUN_ELEMENTS && parent && run.parent === parent && anchor !== run.first && this.stacks(parent)) {
-        run.last = anchor;
+      if (run && run.groups.length < RUN_ELEMENTS && parent && run.parent === parent && anchor !== firstOf(run) && this.stacks(parent)) {
         run.groups.push({ element: anchor, marks: [m] });
-        elements++;
         continue;
       }
       if (run) this.watch(run);
-      run = { first: anchor, last: anchor, parent, groups: [{ element: anchor, marks: [m] }], painted: false };
-      elements = 1;
+      run = { groups: [{ element: anchor, marks: [m] }], parent, painted: false };
     }
     if (run) this.watch(run);
   }
@@ -171,7 +169,7 @@ export class Painter {
   }
 
   private watch(run: Run): void {
-    for (const el of run.first === run.last ? [run.first] : [run.first, run.last]) {
+    for (const el of new Set([firstOf(run), lastOf(run)])) {
       const runs = this.runsOf.get(el);
       if (runs) runs.push(run);
       else {
@@ -192,10 +190,12 @@ export class Painter {
         if (seen.has(run)) continue;
         seen.add(run);
         let near = e.isIntersecting;
-        if (run.first !== run.last) {
+        if (run.groups.length > 1) {
           // The band from the first's top to the last's bottom (layout is fresh while observers are told).
-          const top = (boxes.get(run.first) ?? run.first.getBoundingClientRect()).top;
-          const bottom = (boxes.get(run.last) ?? run.last.getBoundingClientRect()).bottom;
+          const first = firstOf(run);
+          const last = lastOf(run);
+          const top = (boxes.get(first) ?? first.getBoundingClientRect()).top;
+          const bottom = (boxes.get(last) ?? last.getBoundingClientRect()).bottom;
           if (bottom - top > TALLEST_RUN * height) {
             this.split(run);
             continue;
@@ -220,7 +220,7 @@ export class Painter {
   /** A run too tall to watch by its ends: each of its elements is watched on its own. */
   private split(run: Run): void {
     this.paintRun(run, false);
-    for (const el of [run.first, run.last]) {
+    for (const el of new Set([firstOf(run), lastOf(run)])) {
       const runs = this.runsOf.get(el);
       if (!runs) continue;
       const i = runs.indexOf(run);
@@ -231,7 +231,7 @@ export class Painter {
       }
     }
     for (const g of run.groups) {
-      const single: Run = { first: g.element, last: g.element, parent: null, groups: [g], painted: false };
+      const single: Run = { groups: [g], parent: null, painted: false };
       const runs = this.runsOf.get(g.element);
       if (runs) runs.push(single);
       else this.runsOf.set(g.element, [single]);

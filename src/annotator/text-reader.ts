@@ -28,12 +28,7 @@ export const OWN_HOST_TAG = 'HPA-CARD-HOST';
 
 /** Whether an element's text is not read (scripts, form fields, editable regions, our card). */
 export function isSkipped(el: Element): boolean {
-  return skipped(el, el.tagName);
-}
-
-function skipped(el: Element, tag: string): boolean {
-  if (SKIP_TAGS.has(tag) || tag === OWN_HOST_TAG) return true;
-  return el.hasAttributes() && skippedByAttributes(el);
+  return ((TAG_FLAGS.get(el.tagName) ?? 0) & SKIP) !== 0 || (el.hasAttributes() && skippedByAttributes(el));
 }
 
 function skippedByAttributes(el: Element): boolean {

@@ -8,7 +8,7 @@
 // cold, and a small loop reaches optimised code soonest (an anchored variant that
 // skipped whole words was faster warm and slower cold).
 
-import { INVISIBLE_UNITS, SKIP, canonicalText, variantsOf } from './chars';
+import { INVISIBLE_UNITS, canonicalText, variantsOf } from './chars';
 
 const POS_RING = 256; // patterns are at most this many units long
 const POS_MASK = POS_RING - 1;
@@ -63,10 +63,6 @@ export interface CompiledAutomaton {
   ends: number[];
   /** For each pattern, its length in canonical units. */
   lengths: number[];
-}
-
-export function buildAutomaton(patterns: readonly string[]): Automaton {
-  return loadAutomaton(compileAutomaton(patterns));
 }
 
 export function compileAutomaton(patterns: readonly string[]): CompiledAutomaton {
@@ -170,8 +166,7 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
     symbolOf[unit] = sym;
   }
   for (const u of INVISIBLE_UNITS) symbolOf[u] = SKIP_SYMBOL;
-  const spaceSymbol = c.spaceSymbol;
-  if (spaceSymbol === OTHER) for (const v of variantsOf(32)) symbolOf[v] = OTHER;
+  if (c.lengths.length !== c.ends.length) bad('pattern lengths and ends differ in number');
 
   // Edges: state k (from 1) hangs from a parent before it, on a symbol.
   const raw = atob(c.edges);
@@ -214,7 +209,7 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
   }
   const automaton: Automaton = {
     symbolOf,
-    spaceSymbol,
+    spaceSymbol: c.spaceSymbol,
     alphabetSize: A,
     delta,
     unknown,
@@ -233,7 +228,6 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
     fail[k] = f;
     outLink[k] = firstOut[f]! >= 0 ? f : outLink[f]!;
   }
-  if (c.lengths.length !== c.ends.length) bad('pattern lengths and ends differ in number');
   return automaton;
 }
 
@@ -268,8 +262,8 @@ function transition(a: Pick<Automaton, 'delta' | 'fail' | 'alphabetSize' | 'unkn
 
 /**
  * Scans `text` from `from` to `to` and calls `hit(pattern, start, end)` for every
- * occurrence of every pattern that begins at a word start, with UTF-16 offsets into
- * the original text (end exclusive). `st` carries the scan across pieces.
+ * occurrence of every pattern, with UTF-16 offsets into the original text (end
+ * exclusive); the rules check word boundaries afterwards. `st` carries the scan across pieces.
  */
 export function scan(
   a: Automaton,
@@ -312,4 +306,3 @@ export function scan(
   st.lastWasSpace = lastWasSpace;
 }
 
-export { SKIP };

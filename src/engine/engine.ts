@@ -3,7 +3,7 @@
 // build, the annotate command and the tests.
 
 import { findAcronymDefinitions } from './acronyms';
-import { AUTOMATON_FORMAT, compileAutomaton, loadAutomaton, newScanState, scan, type Automaton, type CompiledAutomaton } from './automaton';
+import { compileAutomaton, loadAutomaton, newScanState, scan, type Automaton, type CompiledAutomaton } from './automaton';
 import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar, visibleUnit } from './chars';
 import {
   CASE_ANY,
@@ -130,17 +130,17 @@ function resolveHolder(holders: readonly DictHolder[], role: number, date: strin
 
 /** The dictionary's automaton, compiled from its patterns (the KB build does this once, ahead of time). */
 export function compileDictionaryAutomaton(patterns: readonly DictPattern[]): CompiledAutomaton {
-  return compileAutomaton(patterns.map((p) => canonicalText(p.text)));
+  return compileAutomaton(patterns.map((p) => p.text));
 }
 
 /** The automaton the dictionary brings, or, if it brings none or a damaged one, one compiled here. */
 function automatonFor(dictionary: Dictionary): Automaton {
   const compiled = dictionary.automaton;
-  if (compiled?.format === AUTOMATON_FORMAT && compiled.ends.length === dictionary.patterns.length) {
+  if (compiled && compiled.ends.length === dictionary.patterns.length) {
     try {
       return loadAutomaton(compiled);
     } catch {
-      // Damaged: the patterns are the source of truth.
+      // Damaged, or of another format: the patterns are the source of truth.
     }
   }
   return loadAutomaton(compileDictionaryAutomaton(dictionary.patterns));
