@@ -87,6 +87,7 @@ export const pledgeRecord = z.object({
   id: str,
   title: str,
   who: str,
+  alsoWho: z.array(str).optional(),
   made: str,
   madeWhere: str.optional(),
   words: evidenceList,
@@ -96,6 +97,7 @@ export const pledgeRecord = z.object({
   statusAsOf: str,
   statusNote: str,
   statusEvidence: evidenceList,
+  statusHistory: z.array(z.object({ date: str, status: str, note: str, evidence: evidenceList })).optional(),
   related: z.array(str),
 }) satisfies z.ZodType<KbPledge>;
 

@@ -40,7 +40,7 @@ export function buildKb(seedsDir: string): BuildResult {
   const report = coverage(annotations, s.texts, s.ignore.map((i) => i.value.text));
 
   const pledgesBy = new Map<string, string[]>();
-  for (const p of s.pledges) for (const who of [p.value.who, ...(p.value.related ?? [])]) pledgesBy.set(who, [...(pledgesBy.get(who) ?? []), p.value.id]);
+  for (const p of s.pledges) for (const who of new Set([...p.value.who, ...(p.value.related ?? [])])) pledgesBy.set(who, [...(pledgesBy.get(who) ?? []), p.value.id]);
 
   const entities: KbEntity[] = s.entities.map(({ value: e }) => ({
     id: e.id,
@@ -101,7 +101,8 @@ export function buildKb(seedsDir: string): BuildResult {
     pledges: s.pledges.map(({ value: p }) => ({
       id: p.id,
       title: p.title,
-      who: p.who,
+      who: p.who[0]!,
+      ...(p.who.length > 1 && { alsoWho: p.who.slice(1) }),
       made: p.made,
       ...(p.made_where && { madeWhere: p.made_where }),
       words: ev(p.words),
@@ -111,6 +112,7 @@ export function buildKb(seedsDir: string): BuildResult {
       statusAsOf: p.status_as_of,
       statusNote: p.status_note,
       statusEvidence: ev(p.status_evidence),
+      ...(p.status_history && { statusHistory: p.status_history.map((h) => ({ date: h.date, status: h.status, note: h.note, evidence: ev(h.evidence) })) }),
       related: p.related ?? [],
     })),
     dictionary,

@@ -74,6 +74,8 @@ export interface KbPledge {
   id: string;
   title: string;
   who: string;
+  /** Others who made the same pledge (the party's manifesto, the prime minister). */
+  alsoWho?: string[];
   made: string;
   madeWhere?: string;
   words: Evidence[];
@@ -83,6 +85,8 @@ export interface KbPledge {
   statusAsOf: string;
   statusNote: string;
   statusEvidence: Evidence[];
+  /** Earlier ratings, oldest first. */
+  statusHistory?: { date: string; status: string; note: string; evidence: Evidence[] }[];
   related: string[];
 }
 

@@ -57,7 +57,7 @@ export function checkSources(s: Sources, problems: Problem[]): void {
   }
   for (const p of s.pledges) {
     const entry = entryName(p.value, p.index);
-    ref(p.file, entry, 'who', p.value.who, personIds, 'person');
+    p.value.who.forEach((w, i) => ref(p.file, entry, p.value.who.length > 1 ? `who[${i}]` : 'who', w, personIds, 'person'));
     p.value.related?.forEach((r, i) => ref(p.file, entry, `related[${i}]`, r, entityIds, 'entity'));
   }
 

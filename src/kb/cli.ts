@@ -22,7 +22,7 @@ try {
   console.log(`  ${bundle.dictionary.patterns.length} patterns; ${mentions} mentions linked in ${bundle.articles.length} seed articles`);
   console.log(`coverage: ${coverage.acronyms} distinct all-caps tokens, ${coverage.names} distinct capitalised multi-word names in the seeds`);
   if (coverage.uncovered.length) {
-    console.error(`coverage: ${coverage.uncovered.length} not linked and not on seeds/kb/ignore.yaml:`);
+    console.error(`coverage: ${coverage.uncovered.length} not linked and not on seeds/kb/ignore/:`);
     for (const u of coverage.uncovered.sort((a, b) => a.article.localeCompare(b.article) || a.text.localeCompare(b.text)))
       console.error(`  seed ${u.article} › ${u.kind} "${u.text}"${u.count > 1 ? ` ×${u.count}` : ''}`);
     process.exitCode = 1;

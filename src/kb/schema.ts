@@ -75,11 +75,16 @@ export const role = z.strictObject({
 });
 export type RoleSource = z.output<typeof role>;
 
-export const pledgeStatus = z.enum(['kept', 'partly-kept', 'broken', 'dropped', 'in-progress', 'not-yet-due', 'cannot-be-rated']);
+/** The vocabulary pledge trackers use (PolitiFact, Full Fact, the Institute for Government). Rate outcomes, not intentions:
+ * `unmeasurable` only for words that set no test (a slogan). */
+export const PLEDGE_STATUSES = ['not-yet-rated', 'in-progress', 'kept', 'partly-kept', 'broken', 'abandoned', 'unclear', 'unmeasurable'] as const;
+export const pledgeStatus = z.enum(PLEDGE_STATUSES);
+export const statusChange = z.strictObject({ date: dateLike, status: pledgeStatus, note: nonEmpty, evidence: evidenceList });
 export const pledge = z.strictObject({
   id,
   title: nonEmpty,
-  who: id,
+  /** Whoever made it: a person id, or a list (a manifesto pledge repeated by the prime minister and the health secretary). The first is shown as its owner. */
+  who: z.union([id.transform((w) => [w]), z.array(id).min(1)]),
   made: dateLike,
   made_where: nonEmpty.optional(),
   words: z.array(evidence).min(1, 'needs the words used, quoted with a source'),
@@ -89,6 +94,8 @@ export const pledge = z.strictObject({
   status_as_of: dateLike,
   status_note: nonEmpty,
   status_evidence: evidenceList,
+  /** Earlier ratings, oldest first; the status fields above are the rating today. */
+  status_history: z.array(statusChange).optional(),
   related: z.array(id).optional(),
   note: z.string().optional(),
 });
@@ -113,11 +120,12 @@ export const article = z.strictObject({
 });
 export type ArticleSource = z.output<typeof article>;
 
-export const KB_FILES = {
-  'people.yaml': { kind: 'person', schema: entity },
-  'bodies.yaml': { kind: 'body', schema: entity },
-  'terms.yaml': { kind: 'term', schema: entity },
-  'roles.yaml': { kind: 'role', schema: role },
-  'pledges.yaml': { kind: 'pledge', schema: pledge },
-  'ignore.yaml': { kind: 'ignore', schema: ignoreEntry },
+/** Each kind lives in a folder of small YAML files (one entity or one small group a file), so a reviewer reads one group alone and sees what changed in a diff. */
+export const KB_FOLDERS = {
+  people: { kind: 'person', schema: entity },
+  bodies: { kind: 'body', schema: entity },
+  terms: { kind: 'term', schema: entity },
+  roles: { kind: 'role', schema: role },
+  pledges: { kind: 'pledge', schema: pledge },
+  ignore: { kind: 'ignore', schema: ignoreEntry },
 } as const;

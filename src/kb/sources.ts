@@ -5,7 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './problems';
-import { KB_FILES, article, type ArticleSource, type EntitySource, type PledgeSource, type RoleSource } from './schema';
+import { KB_FOLDERS, article, type ArticleSource, type EntitySource, type PledgeSource, type RoleSource } from './schema';
 
 export interface Located<T> {
   file: string;
@@ -62,23 +62,29 @@ export function readSources(seedsDir: string, problems: Problem[]): Sources {
       sources.texts.set(r.data.id, fs.readFileSync(textPath, 'utf8'));
     });
 
-  for (const [name, spec] of Object.entries(KB_FILES)) {
-    const file = rel(path.join('kb', name));
-    const full = path.join(seedsDir, 'kb', name);
-    if (!fs.existsSync(full)) {
-      problems.push({ file, entry: '(file)', reason: 'is missing' });
+  for (const [folder, spec] of Object.entries(KB_FOLDERS)) {
+    const dir = path.join(seedsDir, 'kb', folder);
+    const files = fs.existsSync(dir) ? yamlFilesUnder(dir) : [];
+    if (!files.length) {
+      problems.push({ file: rel(path.join('kb', folder)), entry: '(folder)', reason: 'is missing or holds no .yaml file' });
       continue;
     }
+    for (const full of files) readFile(full, spec);
+  }
+  return sources;
+
+  function readFile(full: string, spec: (typeof KB_FOLDERS)[keyof typeof KB_FOLDERS]): void {
+    const file = rel(path.relative(seedsDir, full));
     let doc: unknown;
     try {
       doc = YAML.parse(fs.readFileSync(full, 'utf8'), { uniqueKeys: true });
     } catch (e) {
       problems.push({ file, entry: '(file)', reason: `is not valid YAML: ${(e as Error).message.split('\n')[0]}` });
-      continue;
+      return;
     }
     if (!Array.isArray(doc)) {
       problems.push({ file, entry: '(file)', reason: 'must be a YAML list at top level' });
-      continue;
+      return;
     }
     doc.forEach((raw, index) => {
       const r = (spec.schema as z.ZodType).safeParse(raw);
@@ -93,5 +99,13 @@ export function readSources(seedsDir: string, problems: Problem[]): Sources {
       else sources.entities.push({ file, index, value: { ...(value as EntitySource), kind: spec.kind } });
     });
   }
-  return sources;
+}
+
+/** Every .yaml file under dir, in a stable order (sorted paths), sub-folders included. */
+function yamlFilesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.yaml'))
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
 }

@@ -24,7 +24,7 @@ export interface QuoteView {
   article: { id: string; title: string; publisher: string; date: string; url: string };
 }
 
-export type PledgeStatus = 'kept' | 'partly-kept' | 'broken' | 'dropped' | 'in-progress' | 'not-yet-due' | 'cannot-be-rated';
+export type PledgeStatus = 'not-yet-rated' | 'in-progress' | 'kept' | 'partly-kept' | 'broken' | 'abandoned' | 'unclear' | 'unmeasurable';
 
 export interface CardData {
   id: string;
@@ -69,11 +69,12 @@ export interface KbInfo {
 }
 
 export const STATUS_LABEL: Record<PledgeStatus, string> = {
+  'not-yet-rated': 'Not yet rated',
+  'in-progress': 'In progress',
   kept: 'Kept',
   'partly-kept': 'Partly kept',
   broken: 'Broken',
-  dropped: 'Dropped',
-  'in-progress': 'In progress',
-  'not-yet-due': 'Not yet due',
-  'cannot-be-rated': 'Cannot be rated',
+  abandoned: 'Abandoned',
+  unclear: 'Unclear',
+  unmeasurable: 'Cannot be measured',
 };

@@ -40,29 +40,29 @@ describe('KB build errors', () => {
     expect(buildKb(SEEDS).bundle.entities.length).toBeGreaterThan(100);
   });
   it('names file, entry and reason when a quote is not in its article', () => {
-    const dir = doctored('kb/people.yaml', (t) => t.replace('RCGP chair Dr Maureen Baker', 'RCGP chairwoman Dr Maureen Baker'));
-    expect(problemsOf(dir)).toMatch(/people\.yaml › maureen-baker \(entry \d+\) › .*quote not found verbatim in seed 003: "RCGP chairwoman Dr Maureen Baker/);
+    const dir = doctored('kb/people/seed-articles.yaml', (t) => t.replace('RCGP chair Dr Maureen Baker', 'RCGP chairwoman Dr Maureen Baker'));
+    expect(problemsOf(dir)).toMatch(/people\/seed-articles\.yaml › maureen-baker \(entry \d+\) › .*quote not found verbatim in seed 003: "RCGP chairwoman Dr Maureen Baker/);
   });
   it('refuses an alias two entities claim without a rule that tells them apart', () => {
-    const dir = doctored('kb/bodies.yaml', (t) => t.replace(/(\n {2}aliases:\n)/, '$1    - Jeremy Hunt\n'));
+    const dir = doctored('kb/bodies/seed-articles.yaml', (t) => t.replace(/(\n {2}aliases:\n)/, '$1    - Jeremy Hunt\n'));
     expect(problemsOf(dir)).toMatch(/alias "jeremy hunt" is also claimed by "jeremy-hunt"/);
   });
   it('refuses colliding ids', () => {
-    const dir = doctored('kb/terms.yaml', (t) => t.replace('- id: alb\n', '- id: cqc\n'));
-    expect(problemsOf(dir)).toMatch(/terms\.yaml › cqc \(entry 1\) › id "cqc" is already used in .*bodies\.yaml/);
+    const dir = doctored('kb/terms/seed-articles.yaml', (t) => t.replace('- id: alb\n', '- id: cqc\n'));
+    expect(problemsOf(dir)).toMatch(/terms\/seed-articles\.yaml › cqc \(entry 1\) › id "cqc" is already used in .*bodies\/seed-articles\.yaml/);
   });
   it('refuses a missing required field', () => {
-    const dir = doctored('kb/pledges.yaml', (t) => t.replace(/\n {2}status_note:[^\n]*(\n {4}[^\n]*)*/, ''));
-    expect(problemsOf(dir)).toMatch(/pledges\.yaml › [a-z0-9-]+ \(entry 1\) › status_note: /);
+    const dir = doctored('kb/pledges/seed-articles.yaml', (t) => t.replace(/\n {2}status_note:[^\n]*(\n {4}[^\n]*)*/, ''));
+    expect(problemsOf(dir)).toMatch(/pledges\/seed-articles\.yaml › [a-z0-9-]+ \(entry 1\) › status_note: /);
   });
   it('refuses unknown references and overlapping role holders', () => {
-    const dir = doctored('kb/people.yaml', (t) => t.replace('role: health-secretary', 'role: health-secretery'));
+    const dir = doctored('kb/people/seed-articles.yaml', (t) => t.replace('role: health-secretary', 'role: health-secretery'));
     expect(problemsOf(dir)).toMatch(/names unknown role "health-secretery"/);
-    const overlap = doctored('kb/people.yaml', (t) => t.replace('role: health-secretary\n      start: 2018-07-09', 'role: health-secretary\n      start: 2018-01-01'));
+    const overlap = doctored('kb/people/seed-articles.yaml', (t) => t.replace('role: health-secretary\n      start: 2018-07-09', 'role: health-secretary\n      start: 2018-01-01'));
     expect(problemsOf(overlap)).toMatch(/holds "health-secretary" from 2018-01-01, while jeremy-hunt still held it/);
   });
   it('refuses YAML that does not parse, naming the file', () => {
-    const dir = doctored('kb/roles.yaml', (t) => t.replace('- id:', '- id: [unclosed'));
-    expect(problemsOf(dir)).toMatch(/roles\.yaml › \(file\) › is not valid YAML/);
+    const dir = doctored('kb/roles/seed-articles.yaml', (t) => t.replace('- id:', '- id: [unclosed'));
+    expect(problemsOf(dir)).toMatch(/roles\/seed-articles\.yaml › \(file\) › is not valid YAML/);
   });
 });
