@@ -1,8 +1,12 @@
 // One host element with an open shadow root holds the card: page CSS cannot reach in,
 // styles come from constructable stylesheets (no inline <style>, so strict page CSPs
 // do not block them), and the card is placed next to the mark with Floating UI.
+//
+// The card itself is the positioned (fixed) element and the host never moves: a
+// transform on the host would make it the card's containing block, and every card
+// after the first would be placed relative to where the previous one was.
 
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Card } from '../ui/card';
 import type { CardData } from '../shared/views';
@@ -29,6 +33,22 @@ export interface CardHost {
   element: HTMLElement;
 }
 
+const EDGE = 8;
+const CARD_WIDTH = 380;
+/** Below the mark, or above it when below has no room (flip's best fit: the side with more room);
+ * slid sideways only (never over the mark); a card taller than the room scrolls inside. */
+const PLACEMENT = [
+  offset(6),
+  flip({ padding: EDGE, crossAxis: false }),
+  shift({ padding: EDGE }),
+  size({
+    padding: EDGE,
+    apply({ availableHeight, elements }) {
+      elements.floating.style.maxHeight = `min(70vh, 560px, ${Math.max(96, Math.floor(availableHeight))}px)`;
+    },
+  }),
+];
+
 function sheet(css: string): CSSStyleSheet | null {
   try {
     const s = new CSSStyleSheet();
@@ -44,6 +64,8 @@ export function createCardHost(onClose: () => void): CardHost {
   host.style.setProperty('position', 'fixed', 'important');
   host.style.setProperty('top', '0', 'important');
   host.style.setProperty('left', '0', 'important');
+  host.style.setProperty('width', '0', 'important');
+  host.style.setProperty('height', '0', 'important');
   host.style.setProperty('z-index', '2147483647', 'important');
   host.style.setProperty('display', 'none', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -110,9 +132,14 @@ export function createCardHost(onClose: () => void): CardHost {
     prepared = entry;
     stopFollowing?.();
     stopFollowing = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(6), flip(), shift({ padding: 8 })] }).then(({ x, y }) => {
+      // Measure the card at its natural height, so flip() picks the side with room for it; as
+      // wide as the page's own width allows (100vw would count a classic scrollbar).
+      floating.style.maxHeight = '';
+      floating.style.width = `${Math.min(CARD_WIDTH, document.documentElement.clientWidth - 2 * EDGE)}px`;
+      void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: PLACEMENT }).then(({ x, y }) => {
         if (token !== placing) return;
-        host.style.setProperty('transform', `translate(${Math.round(x)}px, ${Math.round(y)}px)`, 'important');
+        floating.style.left = `${Math.round(x)}px`;
+        floating.style.top = `${Math.round(y)}px`;
         entry.placed = true;
         // Hidden until placed, so it never shows at the corner for a frame.
         if (revealWhenPlaced) {

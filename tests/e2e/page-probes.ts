@@ -76,3 +76,55 @@ export function paintedParagraphs(): number[] {
     }
   return [...out].sort((a, b) => a - b);
 }
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Where the shown card is and where its mark is (the line box of the mark under the point), and the viewport. */
+export function cardAndMark(point: { x: number; y: number } | null): { card: Rect; mark: Rect | null; vw: number; vh: number } | null {
+  const host = document.querySelector<HTMLElement>('hpa-card-host');
+  const card = host?.shadowRoot?.querySelector('.card');
+  if (!card || host!.style.display === 'none' || host!.style.visibility !== 'visible') return null;
+  const box = (r: DOMRect): Rect => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  let mark: Rect | null = null;
+  if (point)
+    for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+      for (const r of h)
+        for (const b of r.getClientRects())
+          if (b.left - 1 <= point.x && point.x <= b.right + 1 && b.top - 1 <= point.y && point.y <= b.bottom + 1) mark = box(b);
+  return { card: box(card.getBoundingClientRect()), mark, vw: document.documentElement.clientWidth, vh: document.documentElement.clientHeight };
+}
+
+/** Texts of marks spread over the page: `count` distinct ones, evenly spaced in document order. */
+export function spreadMarks(count: number): string[] {
+  const ranges: Range[] = [];
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) for (const r of h) ranges[ranges.length] = r;
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const seen = new Set<string>();
+  const distinct: string[] = [];
+  for (const r of ranges) {
+    const t = r.toString();
+    if (!seen.has(t)) {
+      seen.add(t);
+      distinct[distinct.length] = t;
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out[out.length] = distinct[Math.floor((i * distinct.length) / count)]!;
+  return out;
+}
+
+/** The centre of the first line box of the n-th mark in document order (0-based), scrolled into view first. */
+export function nthMarkCentre(n: number): { x: number; y: number } | null {
+  const ranges: Range[] = [];
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) for (const r of h) ranges[ranges.length] = r;
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const r = ranges[n];
+  if (!r) return null;
+  const b = r.getClientRects()[0]!;
+  return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+}

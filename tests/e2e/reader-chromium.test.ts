@@ -1,0 +1,4 @@
+import { launchChromium } from './browsers';
+import { readerSuite } from './reader.suite';
+
+readerSuite('Chromium', () => launchChromium());

@@ -1,0 +1,4 @@
+import { launchFirefox } from './browsers';
+import { readerSuite } from './reader.suite';
+
+readerSuite('Firefox', () => launchFirefox());

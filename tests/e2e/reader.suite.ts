@@ -1,0 +1,102 @@
+// A reader's first minutes, in a real browser: every card beside its mark, first or tenth.
+// Shared by Chromium and Firefox.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestBrowser, TestPage } from './browsers';
+import { cardAndMark, markCentre, nthMarkCentre, spreadMarks, type Rect } from './page-probes';
+import { startServer, type TestServer } from './server';
+
+const GAP = 14; // the card's offset from its mark is 6 px; allow for rounding and line boxes
+
+/** The card is inside the viewport, does not cover the mark, and sits just below or above it. */
+function expectBeside(where: string, seen: { card: Rect; mark: Rect | null; vw: number; vh: number } | null): void {
+  expect(seen, `${where}: a card is shown`).not.toBeNull();
+  const { card, mark, vw, vh } = seen!;
+  expect(mark, `${where}: the mark is under the point`).not.toBeNull();
+  const m = mark!;
+  const inside = card.left >= -1 && card.top >= -1 && card.right <= vw + 1 && card.bottom <= vh + 1;
+  expect(inside, `${where}: card ${JSON.stringify(card)} inside the ${vw}×${vh} viewport`).toBe(true);
+  const overlaps = card.left < m.right && m.left < card.right && card.top < m.bottom && m.top < card.bottom;
+  expect(overlaps, `${where}: card ${JSON.stringify(card)} does not cover mark ${JSON.stringify(m)}`).toBe(false);
+  const below = card.top - m.bottom;
+  const above = m.top - card.bottom;
+  const near = (below >= 0 && below <= GAP) || (above >= 0 && above <= GAP);
+  expect(near, `${where}: card ${JSON.stringify(card)} right below or above mark ${JSON.stringify(m)}`).toBe(true);
+  expect(card.left <= m.right && card.right >= m.left, `${where}: card spans the mark's column`).toBe(true);
+}
+
+async function waitHidden(page: TestPage): Promise<void> {
+  await page.waitFor(() => {
+    const host = document.querySelector<HTMLElement>('hpa-card-host');
+    return !host || host.style.display === 'none';
+  }, 5_000);
+}
+
+/** Polls until the card is shown and has stopped moving (the page may still be scrolling to the mark). */
+async function settledCard(page: TestPage, point: () => Promise<{ x: number; y: number } | null>) {
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    const p = await point();
+    const seen = await page.evaluateArg(cardAndMark, p);
+    const now = JSON.stringify(seen);
+    if (seen && now === last) return seen;
+    last = now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return page.evaluateArg(cardAndMark, await point());
+}
+
+export function readerSuite(name: string, launch: () => Promise<TestBrowser>) {
+  describe(`a reader's first minutes in ${name}`, () => {
+    let browser: TestBrowser;
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await startServer();
+      browser = await launch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const [w, h] of [
+      [1100, 800],
+      [375, 667],
+      [1000, 420], // shorter than a long card: it must shrink and scroll inside
+    ] as const) {
+      it(`puts every card beside its mark, hovered one after another (${w}×${h})`, async () => {
+        const page = await browser.openPage(server.url('/seed/003'));
+        await page.setViewport(w, h);
+        await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+        const texts = await page.evaluateArg(spreadMarks, 7);
+        for (const [i, text] of texts.entries()) {
+          const at = await page.evaluateArg(markCentre, text);
+          expect(at, `a mark "${text}"`).not.toBeNull();
+          await page.mouseMove(Math.max(1, at!.x - 30), Math.max(1, at!.y - 30));
+          await page.mouseMove(at!.x, at!.y);
+          const seen = await settledCard(page, () => Promise.resolve(at));
+          expectBeside(`hover ${i + 1} ("${text}")`, seen);
+          // Away from the mark and the card, so the card closes before the next hover.
+          await page.mouseMove(1, 1);
+          await waitHidden(page);
+        }
+        expect(page.extensionErrors()).toEqual([]);
+        await page.close();
+      });
+
+      it(`puts every card beside its mark when stepping by keyboard (${w}×${h})`, async () => {
+        const page = await browser.openPage(server.url('/seed/003'));
+        await page.setViewport(w, h);
+        await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+        await page.mouseMove(1, 1);
+        for (let n = 0; n < 6; n++) {
+          await page.press({ alt: true, shift: true, code: 'KeyJ' });
+          const seen = await settledCard(page, () => page.evaluateArg(nthMarkCentre, n));
+          expectBeside(`step ${n + 1}`, seen);
+        }
+        await page.close();
+      });
+    }
+  });
+}
