@@ -7,7 +7,7 @@ import { createRouter } from '../src/background/router';
 import { createService } from '../src/background/service';
 import { createSiteScripts } from '../src/background/site-scripts';
 import type { TabMessage } from '../src/shared/messages';
-import { siteKey } from '../src/shared/sites';
+import { hostMatches, siteKey } from '../src/shared/sites';
 
 declare const __KB_VERSION__: string;
 
@@ -54,7 +54,7 @@ const service = createService({
     // Frames with a loader or an annotator act on the message; then frames without one (the site
     // was off when they loaded) get the loader, which asks and starts the annotator. This order
     // means no frame is told twice.
-    await sendToTabs((site) => site === event.site, { type: 'tab:site-changed', enabled: event.enabled });
+    await sendToTabs((site) => hostMatches(site, event.site), { type: 'tab:site-changed', enabled: event.enabled });
     if (event.enabled) await siteScripts.injectInto(event.site);
   },
 });
@@ -67,9 +67,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 // browser may drop them on an extension update, and a stale one must be corrected. sync() runs
 // one at a time and never rejects, so these calls only cost a look when nothing changed.
 void siteScripts.sync();
-browser.runtime.onInstalled.addListener(() => {
-  void siteScripts.sync();
-  service.install().catch((e) => console.error('health-policy-annotator: knowledge base not installed', e));
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+  void (async () => {
+    await siteScripts.sync();
+    await service.install().catch((e) => console.error('health-policy-annotator: knowledge base not installed', e));
+    // Tabs opened before an install or an update get marks without a reload: registered
+    // scripts reach only pages loaded after them. An old version's script in such a tab has
+    // stood down (its context is gone) and the new one takes over.
+    if (reason === 'install' || reason === 'update') await siteScripts.injectIntoOpenTabs((url) => service.annotates(url));
+  })();
 });
 browser.runtime.onStartup.addListener(() => {
   void siteScripts.sync();

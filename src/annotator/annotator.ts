@@ -71,6 +71,8 @@ export class Annotator {
   private styledRoots = new WeakSet<ShadowRoot>();
   private observedRoots = new WeakSet<ShadowRoot>();
   private markSheet: CSSStyleSheet | null | undefined;
+  /** Set once this script's extension context is gone (the extension was updated or reloaded). */
+  private retired = false;
 
   constructor(private readonly doc: Document) {}
 
@@ -231,12 +233,35 @@ export class Annotator {
 
   /** The page may clear CSS.highlights: put our marks back. */
   private checkPainted(): void {
+    if (this.orphaned()) return;
     if (this.enabled) this.painter.repaintIfCleared();
+  }
+
+  /**
+   * After an update or a reload of the extension this script's context is gone (its runtime has
+   * no id) while it still runs in the page. It stands down quietly, taking its marks and card
+   * with it, and leaves the page to the new version's script, which the background puts in.
+   */
+  private orphaned(): boolean {
+    if (this.retired) return true;
+    let id: string | undefined;
+    try {
+      id = browser.runtime?.id;
+    } catch {
+      id = undefined;
+    }
+    if (id) return false;
+    this.retired = true;
+    this.disable();
+    clearInterval(this.repaintTimer);
+    this.cardHost?.element.remove();
+    return true;
   }
 
   // --- events -------------------------------------------------------------------
 
   private readonly onPointerMove = (e: PointerEvent) => {
+    if (this.orphaned()) return;
     if (this.cardHost?.contains(e.target)) {
       this.cancelClose();
       return;
@@ -247,6 +272,7 @@ export class Annotator {
   };
 
   private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (this.orphaned()) return;
     if (e.key === 'Escape' && this.cardHost?.isOpen()) {
       this.closeCard();
       return;
@@ -401,7 +427,7 @@ export class Annotator {
     try {
       card = await this.cardData(mark.match);
     } catch (e) {
-      console.warn('health-policy-annotator: no card for', mark.match.id, e);
+      if (!this.orphaned()) console.warn('health-policy-annotator: no card for', mark.match.id, e);
       return;
     }
     if (this.openMark !== mark) return; // the pointer moved on meanwhile

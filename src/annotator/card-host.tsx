@@ -60,6 +60,8 @@ function sheet(css: string): CSSStyleSheet | null {
 }
 
 export function createCardHost(onClose: () => void): CardHost {
+  // A host left by an earlier version of the extension (its script was unloaded with it) goes.
+  for (const old of document.querySelectorAll(OWN_HOST_TAG.toLowerCase())) old.remove();
   const host = document.createElement(OWN_HOST_TAG.toLowerCase());
   host.style.setProperty('position', 'fixed', 'important');
   host.style.setProperty('top', '0', 'important');

@@ -262,7 +262,8 @@ export class Painter {
     this.runsOf.clear();
     this.stacking.clear();
     this.count = 0;
+    // Only our own: after an update the new version's annotator may already hold these names.
+    for (const kind of KINDS) if (this.win.CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === this.highlights.get(kind)) this.win.CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.highlights.clear();
-    for (const name of Object.values(HIGHLIGHT_NAMES)) this.win.CSS.highlights.delete(name);
   }
 }

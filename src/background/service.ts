@@ -132,9 +132,19 @@ export function createService(deps: ServiceDeps) {
   }
 
   async function siteState(site: string, url?: URL): Promise<SiteState> {
-    const choice = await conn.run((d) => siteChoice(d, site));
+    const choice = await conn.run(async (d) => (await siteChoice(d, site)) ?? inherited(await siteChoices(d), site));
     const def = url ? defaultSiteFor(url) : DEFAULT_SITES.find((s) => siteKey(s.host) === site);
     return { site, enabled: choice ?? def !== undefined, isDefault: def !== undefined, chosen: choice !== undefined };
+  }
+
+  /** A sub-domain without a choice of its own follows the nearest parent site the reader chose for (an added site includes its sub-domains). */
+  function inherited(choices: Record<string, boolean>, site: string): boolean | undefined {
+    if (/^[\d.]+$|^\[/.test(site)) return undefined; // an address has no parent site
+    for (let dot = site.indexOf('.'); dot > 0; dot = site.indexOf('.', dot + 1)) {
+      const parent = site.slice(dot + 1);
+      if (parent.includes('.') && Object.hasOwn(choices, parent)) return choices[parent];
+    }
+    return undefined;
   }
 
   function parseUrl(url: string): URL {
@@ -273,6 +283,11 @@ export function createService(deps: ServiceDeps) {
     /** Installs the bundled knowledge base if the stored one is another version or damaged. */
     async install(): Promise<void> {
       await kb();
+    },
+    /** Whether a page at this address is annotated (after an install or update, for the tabs already open). */
+    async annotates(url: string): Promise<boolean> {
+      const u = parseUrl(url);
+      return (await siteState(siteKey(u.hostname), u)).enabled;
     },
     /** The reader's site choices (for registering content scripts). */
     siteChoices(): Promise<Record<string, boolean>> {

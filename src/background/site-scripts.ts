@@ -21,10 +21,10 @@ export function originsFor(site: string): string[] {
   return [`*://${site}/*`, `*://*.${site}/*`];
 }
 
-/** Pages whose choice is stored under `site` (siteKey drops a leading "www."). */
+/** Pages a choice stored under `site` covers: the site and its sub-domains, as the permission asked for (originsFor). */
 export function pagesOf(site: string): string[] {
-  const named = /[a-z]/.test(site) && site.includes('.') && !site.startsWith('[');
-  return named ? [`*://${site}/*`, `*://www.${site}/*`] : [`*://${site}/*`];
+  const named = /[a-z]/.test(site) && !site.startsWith('[');
+  return named ? [`*://${site}/*`, `*://*.${site}/*`] : [`*://${site}/*`];
 }
 
 export interface LoaderScript {
@@ -130,6 +130,8 @@ export interface SiteScripts {
   sync(): Promise<SyncReport>;
   /** Puts the loader into every frame of the open tabs of a site just switched on (nothing was injected there while it was off). */
   injectInto(site: string): Promise<void>;
+  /** Puts the loader into the open tabs whose page is annotated: after an install or an update, tabs opened before it get marks without a reload. */
+  injectIntoOpenTabs(isOn: (url: string) => Promise<boolean>): Promise<void>;
 }
 
 export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record<string, boolean>>, log: (message: string, error?: unknown) => void): SiteScripts {
@@ -204,6 +206,26 @@ export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record
     return report;
   }
 
+  /** The loader into every frame of the open web tabs `wanted` says yes to; it runs once per frame however often it is injected. */
+  async function inject(wanted: (url: string) => Promise<boolean>, options: { quiet?: boolean } = {}): Promise<void> {
+    let tabs: { id?: number; url?: string }[];
+    try {
+      tabs = await api.tabs.query({});
+    } catch (e) {
+      log('open tabs could not be listed', e);
+      return;
+    }
+    for (const tab of tabs) {
+      if (tab.id === undefined || !tab.url || !/^https?:/.test(tab.url)) continue;
+      if (!(await wanted(tab.url).catch(() => false))) continue;
+      // A frame we may not read is skipped by the browser; a tab we may not read at all is refused
+      // (after an install, that is expected of tabs on sites not granted yet: nothing to say).
+      await api.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['content.js'] }).catch((e: unknown) => {
+        if (!options.quiet) log(`the loader could not be put into tab ${tab.id} (${describe(e)})`);
+      });
+    }
+  }
+
   return {
     sync() {
       const next = queue.then(run, run);
@@ -214,29 +236,10 @@ export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record
       });
     },
     async injectInto(site) {
-      let tabs: { id?: number; url?: string }[];
-      try {
-        tabs = await api.tabs.query({});
-      } catch (e) {
-        log('open tabs could not be listed', e);
-        return;
-      }
-      for (const tab of tabs) {
-        if (tab.id === undefined || !tab.url) continue;
-        let host: string;
-        try {
-          const u = new URL(tab.url);
-          if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
-          host = u.hostname;
-        } catch {
-          continue;
-        }
-        if (siteKey(host) !== site) continue;
-        // The loader runs once per frame however often it is injected; a frame we may not read is skipped by the browser.
-        await api.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['content.js'] }).catch((e: unknown) => {
-          log(`the loader could not be put into tab ${tab.id} (${describe(e)})`);
-        });
-      }
+      await inject(async (url) => hostMatches(siteKey(new URL(url).hostname), site));
+    },
+    async injectIntoOpenTabs(isOn) {
+      await inject(isOn, { quiet: true });
     },
   };
 }

@@ -60,6 +60,10 @@ export interface TestBrowser {
   stopBackground(): Promise<void>;
   /** Closes and relaunches with the same profile. */
   restart(): Promise<void>;
+  /** Installs the extension now (a browser launched with `deferInstall`: tabs opened before the install). */
+  install(): Promise<void>;
+  /** Reloads the extension as an update does (Chromium: installed again from its folder, which needs `deferInstall`; Firefox: runtime.reload()). */
+  update(): Promise<void>;
   /** Every request the browser makes from now on (pages, frames, extension pages, the background). */
   recordRequests(): { stop(): string[] };
   close(): Promise<void>;
@@ -119,7 +123,7 @@ function pwPage(page: PwPage): TestPage {
   };
 }
 
-export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark' } = {}): Promise<TestBrowser> {
+export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {}): Promise<TestBrowser> {
   requireBinary(CHROMIUM, 'chromium');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
@@ -127,14 +131,19 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
   let worker: Worker;
   // Lets Playwright report the MV3 service worker's own requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  let installedId = '';
   const launch = async () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1200, height: 900 },
-      args: chromiumArgs(extensionDir),
+      // Deferred: no extension at launch; CDP's Extensions.loadUnpacked installs it later, as a reader would.
+      args: options.deferInstall ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging'] : chromiumArgs(extensionDir),
+      // Playwright's default --disable-extensions would refuse an extension installed later or reloaded.
+      ignoreDefaultArgs: ['--disable-extensions'],
     });
+    if (options.deferInstall) return;
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     // The background registers the content-script loader as it starts (about 0.1 s after a fresh
     // install); a page loaded before that gets no script, as a tab open at install time does not.
@@ -147,7 +156,7 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
     });
   };
   await launch();
-  const extensionOrigin = () => worker.url().replace(/^(chrome-extension:\/\/[^/]+\/).*$/, '$1');
+  const extensionOrigin = () => (installedId ? `chrome-extension://${installedId}/` : worker.url().replace(/^(chrome-extension:\/\/[^/]+\/).*$/, '$1'));
   const browser: TestBrowser = {
     name: 'chromium',
     get extensionOrigin() {
@@ -179,6 +188,16 @@ export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), o
     async restart() {
       await context.close();
       await launch();
+    },
+    async install() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      installedId = ((await cdp.send('Extensions.loadUnpacked' as never, { path: extensionDir } as never)) as { id: string }).id;
+      await cdp.detach();
+    },
+    async update() {
+      // Headless Chromium leaves an extension disabled after runtime.reload(); loading the same folder again is its update.
+      if (!installedId) throw new Error('update() needs a browser launched with deferInstall and install()');
+      await browser.install();
     },
     async close() {
       await context.close();
@@ -228,7 +247,7 @@ function ppPage(page: PpPage): TestPage {
   };
 }
 
-export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): Promise<TestBrowser> {
+export async function launchFirefox(extensionDir = path.join(DIST, 'firefox'), options: { deferInstall?: boolean } = {}): Promise<TestBrowser> {
   requireBinary(FIREFOX, 'firefox-esr');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
@@ -247,7 +266,7 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
         'network.proxy.allow_hijacking_localhost': false,
       },
     });
-    await browser.installExtension(extensionDir);
+    if (!options.deferInstall) await browser.installExtension(extensionDir);
   };
   await launch();
   const origin = `moz-extension://${FIREFOX_UUID}/`;
@@ -337,6 +356,14 @@ export async function launchFirefox(extensionDir = path.join(DIST, 'firefox')): 
     },
     async stopBackground() {
       throw new Error('Firefox has no service worker to stop');
+    },
+    async install() {
+      await browser.installExtension(extensionDir);
+    },
+    async update() {
+      const from = await ensureBridge();
+      await from.evaluate(() => setTimeout(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), 50));
+      bridge = undefined;
     },
     async restart() {
       await browser.close();

@@ -1,4 +1,4 @@
 import { launchFirefox } from './browsers';
 import { readerSuite } from './reader.suite';
 
-readerSuite('Firefox', () => launchFirefox());
+readerSuite('Firefox', (o) => launchFirefox(undefined, o));

@@ -46,7 +46,7 @@ async function settledCard(page: TestPage, point: () => Promise<{ x: number; y: 
   return page.evaluateArg(cardAndMark, await point());
 }
 
-export function readerSuite(name: string, launch: () => Promise<TestBrowser>) {
+export function readerSuite(name: string, launch: (options?: { deferInstall?: boolean }) => Promise<TestBrowser>) {
   describe(`a reader's first minutes in ${name}`, () => {
     let browser: TestBrowser;
     let server: TestServer;
@@ -98,5 +98,42 @@ export function readerSuite(name: string, launch: () => Promise<TestBrowser>) {
         await page.close();
       });
     }
+
+    it('reaches a tab that was open before the install: marks without a reload', async () => {
+      const fresh = await launch({ deferInstall: true });
+      try {
+        const page = await fresh.openPage(server.url('/seed/003'));
+        expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+        await fresh.install();
+        await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+        expect(page.extensionErrors()).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('keeps working in an open tab after the extension is reloaded (an update): a hover opens a card, quietly', async () => {
+      // Installed after launch, as from a store: Chromium reloads only such an extension, not one loaded by a command-line flag.
+      const fresh = await launch({ deferInstall: true });
+      try {
+        await fresh.install();
+        const page = await fresh.openPage(server.url('/seed/003'));
+        await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+        await fresh.update();
+        // The old script stands down, the new version's loader is put into the tab.
+        await new Promise((r) => setTimeout(r, 3000));
+        await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+        const at = await page.evaluateArg(markCentre, 'CQC');
+        expect(at).not.toBeNull();
+        await page.mouseMove(at!.x - 30, at!.y - 30);
+        await page.mouseMove(at!.x, at!.y);
+        const seen = await settledCard(page, () => Promise.resolve(at));
+        expectBeside('after reload', seen);
+        expect(await page.evaluate(() => document.querySelectorAll('hpa-card-host').length)).toBe(1);
+        expect(page.extensionErrors()).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    });
   });
 }

@@ -112,7 +112,7 @@ describe('the loader registered for the sites that are on', () => {
     await h.scripts.sync();
     h.choices['hsj.co.uk'] = false;
     expect(await h.scripts.sync()).toMatchObject({ updated: ['defaults', 'defaults-sections'], registered: [], unregistered: [] });
-    expect(byId(h.registered, 'defaults').excludeMatches).toEqual(['*://hsj.co.uk/*', '*://www.hsj.co.uk/*']);
+    expect(byId(h.registered, 'defaults').excludeMatches).toEqual(['*://hsj.co.uk/*', '*://*.hsj.co.uk/*']);
     expect(byId(h.registered, 'defaults').matches).toContain('https://*.hsj.co.uk/*'); // other sub-domains are sites of their own
     h.choices['hsj.co.uk'] = true;
     expect(await h.scripts.sync()).toMatchObject({ updated: ['defaults', 'defaults-sections'] });
@@ -122,12 +122,12 @@ describe('the loader registered for the sites that are on', () => {
     expect(await h.scripts.sync()).toEqual({ registered: [], updated: [], unregistered: [], failed: [] });
   });
 
-  it('excludes exactly the pages of the choice: an address, a sub-domain, a section site', async () => {
+  it('excludes exactly the pages of the choice (with its sub-domains): an address, a sub-domain, a section site', async () => {
     const wanted = await wantedScripts({ '127.0.0.1': false, 'news.hsj.co.uk': false, 'bbc.co.uk': false, 'example.org': false }, async () => true);
     const excluded = wanted.find((s) => s.id === 'defaults')!.excludeMatches;
-    expect(excluded).toEqual(['*://127.0.0.1/*', '*://bbc.co.uk/*', '*://www.bbc.co.uk/*', '*://news.hsj.co.uk/*', '*://www.news.hsj.co.uk/*']);
+    expect(excluded).toEqual(['*://127.0.0.1/*', '*://bbc.co.uk/*', '*://*.bbc.co.uk/*', '*://news.hsj.co.uk/*', '*://*.news.hsj.co.uk/*']);
     expect(wanted.find((s) => s.id === 'defaults-sections')!.excludeMatches).toEqual(excluded);
-    expect(pagesOf('localhost')).toEqual(['*://localhost/*']);
+    expect(pagesOf('localhost')).toEqual(['*://localhost/*', '*://*.localhost/*']);
     expect(pagesOf('[::1]')).toEqual(['*://[::1]/*']);
   });
 
@@ -137,7 +137,7 @@ describe('the loader registered for the sites that are on', () => {
     await h.scripts.sync();
     expect([...h.registered.keys()].sort()).toEqual(['defaults', 'defaults-sections', 'site:example.org']);
     expect(byId(h.registered, 'site:example.org')).toMatchObject({
-      matches: ['*://example.org/*', '*://www.example.org/*'],
+      matches: ['*://example.org/*', '*://*.example.org/*'],
       excludeMatches: [],
       js: ['content.js'],
       css: ['content.css'],
@@ -162,8 +162,8 @@ describe('the loader registered for the sites that are on', () => {
     const h = harness({ choices: { 'bbc.co.uk': true } });
     originsFor('bbc.co.uk').forEach((o) => h.granted.add(o));
     await h.scripts.sync();
-    expect(byId(h.registered, 'site:bbc.co.uk').matches).toEqual(['*://bbc.co.uk/*', '*://www.bbc.co.uk/*']);
-    expect(byId(h.registered, 'defaults-sections').excludeMatches).toEqual(['*://bbc.co.uk/*', '*://www.bbc.co.uk/*']);
+    expect(byId(h.registered, 'site:bbc.co.uk').matches).toEqual(['*://bbc.co.uk/*', '*://*.bbc.co.uk/*']);
+    expect(byId(h.registered, 'defaults-sections').excludeMatches).toEqual(['*://bbc.co.uk/*', '*://*.bbc.co.uk/*']);
     // Without the permission (switched on while on a health page, where none is asked) the sections registration keeps it.
     h.granted.clear();
     await h.scripts.sync();
@@ -232,7 +232,7 @@ describe('the loader registered for the sites that are on', () => {
     await expect(broken.scripts.sync()).resolves.toMatchObject({ registered: ['defaults', 'defaults-sections'], failed: [] });
   });
 
-  it('puts the loader into every frame of the open tabs of a site switched on, and nowhere else', async () => {
+  it('puts the loader into every frame of the open tabs of a site switched on (its sub-domains too), and nowhere else', async () => {
     const h = harness({
       tabs: [
         { id: 1, url: 'http://127.0.0.1:8080/seed/001' },
@@ -248,6 +248,7 @@ describe('the loader registered for the sites that are on', () => {
     expect(h.injected).toEqual([
       { tabId: 2, allFrames: true, files: ['content.js'] },
       { tabId: 3, allFrames: true, files: ['content.js'] },
+      { tabId: 4, allFrames: true, files: ['content.js'] }, // an added site includes its sub-domains
     ]);
     expect(h.logged).toEqual(['the loader could not be put into tab 666 (Cannot access contents of the page)']);
     await h.scripts.injectInto('127.0.0.1');
