@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // which calls Vite once for the pages and once per classic-script entry.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The unit tests see the development build's default sites (localhost among them), as the e2e tests do.
+  define: { __HPA_DEV_SITES__: 'true' },
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], testTimeout: 30_000 } },

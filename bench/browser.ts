@@ -144,7 +144,7 @@ async function buildAll(): Promise<Built> {
   return {
     work,
     dist,
-    extensionDir: path.join(dist, 'chrome'),
+    extensionDir: path.join(dist, 'dev', 'chrome'), // the development build: the bench pages are served on localhost
     bundle: path.join(bundleDir, 'page-bench.js'),
     bundleMap: path.join(bundleDir, 'page-bench.js.map'),
     markjs: require.resolve('mark.js/dist/mark.min.js'),

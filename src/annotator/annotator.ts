@@ -74,7 +74,14 @@ export class Annotator {
   /** Set once this script's extension context is gone (the extension was updated or reloaded). */
   private retired = false;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * `tabMessages: false` on an extension page (the welcome page's sample): there runtime messages are
+   * the other extension pages' requests to the background, never the tab messages meant for us.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly options: { tabMessages?: boolean } = {},
+  ) {}
 
   /** Asks the background whether this page is annotated, then starts (tests and benchmarks). */
   async start(): Promise<void> {
@@ -85,7 +92,7 @@ export class Annotator {
 
   /** Starts with the answer the page's loader already has. */
   async startWith(setup: PageSetup): Promise<void> {
-    browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
+    if (this.options.tabMessages !== false) browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
     this.prefs = setup.prefs;
     if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
   }

@@ -1,13 +1,13 @@
 // Reads the page's visible text once: the text nodes in document order, joined into one
 // string with block breaks between blocks, and where each node starts in it. Skips what
-// a reader does not read as article text (scripts, form fields, editable regions) and
-// our own card.
+// a reader does not read as article text (scripts, form fields, editable regions, site
+// navigation, the page's footer, cookie and consent banners, dialogs) and our own card.
 
 import { BLOCK_BREAK } from '../engine/chars';
 
 // tagName is upper case for HTML elements and as written for SVG and MathML ones.
 const withLower = (tags: string) => new Set(tags.split(' ').flatMap((t) => [t, t.toLowerCase()]));
-const SKIP_TAGS = withLower('SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON SVG MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE');
+const SKIP_TAGS = withLower('SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON SVG MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE NAV DIALOG');
 const BLOCK_TAGS = withLower(
   'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL BODY',
 );
@@ -26,15 +26,30 @@ export interface PageText {
 
 export const OWN_HOST_TAG = 'HPA-CARD-HOST';
 
-/** Whether an element's text is not read (scripts, form fields, editable regions, our card). */
+/** Whether an element's text is not read (scripts, form fields, editable regions, menus, footers, banners, our card). */
 export function isSkipped(el: Element): boolean {
-  return ((TAG_FLAGS.get(el.tagName) ?? 0) & SKIP) !== 0 || (el.hasAttributes() && skippedByAttributes(el));
+  const flags = TAG_FLAGS.get(el.tagName) ?? 0;
+  return (flags & SKIP) !== 0 || (flags & FOOTER && isPageFooter(el)) || (el.hasAttributes() && skippedByAttributes(el));
 }
+
+// Landmarks and widgets that hold no article text: menus, the page's footer, dialogs.
+const SKIP_ROLES = new Set(['navigation', 'contentinfo', 'dialog', 'alertdialog', 'menu', 'menubar', 'search']);
+// Consent platforms put their banner straight into <body>; the id or class names them.
+const CONSENT = /cookie|consent|gdpr|onetrust|didomi|cybot|sp_message|qc-cmp|fc-consent|privacy-banner|cmp-/i;
 
 function skippedByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
+  if (ce !== null && ce !== 'false') return true;
+  const role = el.getAttribute('role');
+  if (role !== null && SKIP_ROLES.has(role)) return true;
+  if (el.getAttribute('aria-modal') === 'true') return true;
+  return el.parentElement === el.ownerDocument.body && CONSENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+}
+
+/** A <footer> outside any article or section is the page's footer (role contentinfo); an article's own footer is read. */
+function isPageFooter(el: Element): boolean {
+  return !el.parentElement?.closest('article, aside, main, nav, section, [role="main"], [role="article"]');
 }
 
 export function readPageText(root: Node): PageText {
@@ -57,10 +72,13 @@ const HEADING = 4;
 const SLOT = 8;
 const LIST = 16; // (on the parents' stack) its children are walked from a list
 const SHADOW_HOST = 32; // may have a shadow root: the only elements whose shadowRoot is worth asking
+const FOOTER = 64; // skipped when it is the page's footer, not an article's
 const TAG_FLAGS = new Map<string, number>();
 for (const t of SKIP_TAGS) TAG_FLAGS.set(t, SKIP);
 TAG_FLAGS.set(OWN_HOST_TAG, SKIP);
-for (const t of BLOCK_TAGS) TAG_FLAGS.set(t, BLOCK | (HEADING_TAGS.has(t) ? HEADING : 0));
+for (const t of BLOCK_TAGS) TAG_FLAGS.set(t, (TAG_FLAGS.get(t) ?? 0) | BLOCK | (HEADING_TAGS.has(t) ? HEADING : 0));
+TAG_FLAGS.set('FOOTER', (TAG_FLAGS.get('FOOTER') ?? 0) | FOOTER);
+TAG_FLAGS.set('footer', (TAG_FLAGS.get('footer') ?? 0) | FOOTER);
 TAG_FLAGS.set('SLOT', SLOT);
 TAG_FLAGS.set('slot', SLOT);
 // The elements attachShadow() accepts, besides custom elements (whose names have a hyphen).
@@ -138,7 +156,7 @@ export function createTextReader(root: Node): TextReader {
       const tag = el.tagName;
       let flags = TAG_FLAGS.get(tag) ?? (tag.includes('-') ? SHADOW_HOST : 0);
       // Most elements carry no attribute at all: the cheap test first.
-      if (flags & SKIP || (el.hasAttributes() && skippedByAttributes(el))) {
+      if (flags & SKIP || (flags & FOOTER && isPageFooter(el)) || (el.hasAttributes() && skippedByAttributes(el))) {
         node = nextOf(node);
         continue;
       }

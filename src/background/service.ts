@@ -184,6 +184,10 @@ export function createService(deps: ServiceDeps) {
       if (req.load && from.tabId !== undefined && deps.injectAnnotator) await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
       return { enabled: true, site, prefs, dictionary };
     },
+    async 'sample:setup'(): Promise<PageSetup> {
+      const [prefs, k] = await Promise.all([conn.run(getPrefs), kb()]);
+      return { enabled: true, site: 'welcome', prefs, dictionary: k.dictionary };
+    },
     async card(req): Promise<CardData> {
       const k = await kb();
       const entity = k.entities.get(req.id);

@@ -42,6 +42,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sites:list') }),
   z.strictObject({ type: z.literal('sites:reset') }),
   z.strictObject({ type: z.literal('prefs:get') }),
+  z.strictObject({ type: z.literal('sample:setup') }),
   z.strictObject({ type: z.literal('prefs:set'), prefs: prefsSchema }),
   z.strictObject({ type: z.literal('settings:export') }),
   z.strictObject({ type: z.literal('settings:import'), data: z.unknown() }),

@@ -24,6 +24,8 @@ export interface ReaderSettings {
 export type Request =
   /** `load`: the page's loader asks for the annotator to be put into its frame when annotation is on. */
   | { type: 'page:setup'; url: string; load?: boolean }
+  /** The welcome page's sample article: annotated as a page on a site that is on. */
+  | { type: 'sample:setup' }
   | { type: 'card'; id: string; date: string | null }
   | { type: 'pledges' }
   | { type: 'pledge:open'; id: string }
@@ -47,6 +49,7 @@ export interface PageSetup {
 
 export interface Responses {
   'page:setup': PageSetup;
+  'sample:setup': PageSetup;
   card: CardData;
   pledges: PledgeView[];
   'pledge:open': { opened: true };

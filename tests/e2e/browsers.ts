@@ -12,6 +12,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
+/** The development and test build (npm run build makes it beside the release): localhost and 127.0.0.1 are among its default sites. */
+export const DEV_DIST = path.join(DIST, 'dev');
 export const GECKO_ID = 'health-policy-reader@hp-reader.org';
 const FIREFOX_UUID = '7d6b3c4e-1f2a-4b5c-8d9e-0a1b2c3d4e5f';
 
@@ -123,7 +125,7 @@ function pwPage(page: PwPage): TestPage {
   };
 }
 
-export async function launchChromium(extensionDir = path.join(DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {}): Promise<TestBrowser> {
+export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {}): Promise<TestBrowser> {
   requireBinary(CHROMIUM, 'chromium');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
@@ -247,7 +249,7 @@ function ppPage(page: PpPage): TestPage {
   };
 }
 
-export async function launchFirefox(extensionDir = path.join(DIST, 'firefox'), options: { deferInstall?: boolean } = {}): Promise<TestBrowser> {
+export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'), options: { deferInstall?: boolean } = {}): Promise<TestBrowser> {
   requireBinary(FIREFOX, 'firefox-esr');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));

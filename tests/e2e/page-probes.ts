@@ -128,3 +128,15 @@ export function nthMarkCentre(n: number): { x: number; y: number } | null {
   const b = r.getClientRects()[0]!;
   return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
 }
+
+/** For each part of a news page (a CSS selector), how many marks start inside it. */
+export function marksIn(selectors: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const sel of selectors) out[sel] = 0;
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+    for (const r of h) {
+      const el = r.startContainer.parentElement;
+      for (const sel of selectors) if (el?.closest(sel)) out[sel]!++;
+    }
+  return out;
+}

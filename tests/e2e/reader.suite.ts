@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './browsers';
-import { cardAndMark, markCentre, nthMarkCentre, spreadMarks, type Rect } from './page-probes';
+import { cardAndMark, markCentre, marksIn, nthMarkCentre, spreadMarks, type Rect } from './page-probes';
 import { startServer, type TestServer } from './server';
 
 const GAP = 14; // the card's offset from its mark is 6 px; allow for rounding and line boxes
@@ -98,6 +98,16 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
         await page.close();
       });
     }
+
+    it('marks the article, its headline, caption and pull quote, but not the menu, the consent banner, a dialog or the footer', async () => {
+      const page = await browser.openPage(server.url('/news-site/003'));
+      await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+      const parts = ['nav', '#onetrust-consent-sdk', '#newsletter', 'body > footer', 'h1', '#caption', '#pullquote', 'article > p', '#related', '#comments'];
+      const n = await page.evaluateArg(marksIn, parts);
+      for (const none of ['nav', '#onetrust-consent-sdk', '#newsletter', 'body > footer']) expect(n[none], `marks in ${none}`).toBe(0);
+      for (const some of ['h1', '#caption', '#pullquote', 'article > p', '#related', '#comments']) expect(n[some], `marks in ${some}`).toBeGreaterThan(0);
+      await page.close();
+    });
 
     it('reaches a tab that was open before the install: marks without a reload', async () => {
       const fresh = await launch({ deferInstall: true });

@@ -37,6 +37,18 @@ describe('release', () => {
     expect(manifest('chrome').browser_specific_settings).toBeUndefined();
   });
 
+  it('the release build asks for no local host; the development build (which the tests load) does', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const release = JSON.stringify(manifest(browser).host_permissions);
+      expect(release).not.toMatch(/localhost|127\.0\.0\.1/);
+      expect(release).toContain('https://news.sky.com/*');
+      const dev = JSON.stringify((JSON.parse(fs.readFileSync(path.join(DIST, 'dev', browser, 'manifest.json'), 'utf8')) as Record<string, unknown>).host_permissions);
+      expect(dev).toContain('http://localhost/*');
+      expect(dev).toContain('http://127.0.0.1/*');
+    }
+    expect(fs.readFileSync(path.join(DIST, 'chrome', 'background.js'), 'utf8')).not.toContain('localhost (development build)');
+  });
+
   describe('npm run package', () => {
     let tmp: string;
     let first: Packages;

@@ -44,6 +44,39 @@ ${extra}
 </body></html>`;
 }
 
+/**
+ * A seed article laid out as news sites lay out theirs: a consent banner, a header with a menu
+ * of many links, the article with a caption and a pull quote, a related-stories rail, comments,
+ * a newsletter dialog and a footer. KB names appear in every part.
+ */
+export function newsSitePage(a: Article, body: string): string {
+  const paragraphs = body
+    .split(/\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${escapeHtml(l)}</p>`);
+  const menu = ['Home', 'NHS', 'CQC', 'NHS England', 'Social care', 'Jeremy Hunt', 'Workforce', 'Technology'].map((t) => `<li><a href="/">${t}</a></li>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.title)}</title>
+<meta property="article:published_time" content="${a.date}T09:00:00Z">
+<style>body{font:17px/1.6 Georgia,serif;margin:0} #onetrust-consent-sdk{position:fixed;bottom:0;left:0;right:0;background:#eee;padding:8px} nav ul{display:flex;gap:12px;list-style:none} main{display:flex;gap:24px;padding:0 24px} article{max-width:640px} aside{width:220px}</style>
+</head><body>
+<div id="onetrust-consent-sdk"><p>NHS England and our partners use cookies. <button>Accept</button></p></div>
+<header><a href="/">${escapeHtml(a.publisher)}</a><nav aria-label="Sections"><ul>${menu}</ul></nav></header>
+<main><article>
+<h1>${escapeHtml(a.title)}</h1>
+<figure><figcaption id="caption">The CQC's chief inspector, Sir Mike Richards</figcaption></figure>
+${paragraphs.slice(0, 4).join('\n')}
+<blockquote id="pullquote">The NHS England plan is the right one, said Jeremy Hunt</blockquote>
+${paragraphs.slice(4).join('\n')}
+<section id="comments"><h2>Comments</h2><p>The CQC should look at this.</p></section>
+</article>
+<aside id="related"><h2>Related</h2><ul><li><a href="/">NHS Providers warns on funding</a></li></ul></aside></main>
+<div role="dialog" aria-modal="true" id="newsletter"><p>Get the NHS England briefing every morning</p></div>
+<footer><p>© ${escapeHtml(a.publisher)}. About NHS Providers and the CQC.</p></footer>
+</body></html>`;
+}
+
 /** Form fields and an editable region that hold KB names: none may be marked. */
 export const EDITABLE_EXTRA = `
 <form><label>Comment <textarea id="t">The CQC and Jeremy Hunt</textarea></label>
@@ -60,6 +93,13 @@ export async function startServer(): Promise<TestServer> {
   const articles = JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/articles.json'), 'utf8')) as Article[];
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
+    const news = u.pathname.match(/^\/news-site\/(\d{3})$/);
+    const n = news && articles.find((x) => x.id === news[1]);
+    if (n) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(newsSitePage(n, fs.readFileSync(path.join(ROOT, 'seeds', n.file), 'utf8')));
+      return;
+    }
     const m = u.pathname.match(/^\/seed\/(\d{3})(-editable)?$/);
     const a = m && articles.find((x) => x.id === m[1]);
     if (a) {

@@ -22,6 +22,18 @@ describe('readPageText', () => {
     );
     expect(p.text.split(BLOCK_BREAK).filter(Boolean)).toEqual(['Seen', 'Fixed']);
   });
+  it('skips site menus, the page footer, consent banners and dialogs; reads the article, its footer, captions and pull quotes', () => {
+    const p = readPageText(
+      page(
+        '<div id="onetrust-consent-sdk"><p>Cookies at NHS England</p></div>' +
+          '<header><p>Masthead</p><nav><a>Health</a><a>NHS</a></nav><ul role="navigation"><li>Menu CQC</li></ul></header>' +
+          '<main><article><h1>Headline</h1><figure><figcaption>Caption</figcaption></figure><blockquote>Pull quote</blockquote>' +
+          '<footer>Article footer</footer></article><div role="dialog">Sign up</div><div aria-modal="true">Modal</div><dialog open>Dialog</dialog>' +
+          '<aside><p>Related</p></aside></main><footer>Site footer</footer><div role="contentinfo">Contentinfo</div><div class="cookie-banner">Banner</div>',
+      ),
+    );
+    expect(p.text.split(BLOCK_BREAK).filter(Boolean)).toEqual(['Masthead', 'Headline', 'Caption', 'Pull quote', 'Article footer', 'Related']);
+  });
   it('reads open shadow roots and slotted content, and reports the roots', () => {
     const d = page('<p>Light</p><div id="host"><span>slotted</span></div>');
     const root = d.getElementById('host')!.attachShadow({ mode: 'open' });

@@ -1,0 +1,16 @@
+// The welcome page's "try it here" article: a seed article rendered as a news page inside the
+// extension and annotated by the same annotator as a web page, so a reader can hover before
+// finding a news site. Runs in a frame of the welcome page.
+import { Annotator } from '../src/annotator/annotator';
+import { ask } from '../src/annotator/messaging';
+import { adoptStyles } from '../src/ui/adopt-styles';
+import { renderSample } from '../src/ui/welcome/sample';
+import themeCss from '../src/ui/theme.css?inline';
+import sampleCss from '../src/ui/welcome/sample.css?inline';
+import markCss from './content.css?inline';
+
+adoptStyles(themeCss, sampleCss, markCss);
+renderSample(document);
+void ask({ type: 'sample:setup' })
+  .then((setup) => new Annotator(document, { tabMessages: false }).startWith(setup))
+  .catch((e) => console.warn('health-policy-annotator: the sample article could not be annotated', e));
