@@ -293,6 +293,16 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
   // extension page further extension pages are opened with tabs.create.
   async function ensureBridge(): Promise<PpPage> {
     if (bridge && !bridge.isClosed()) return bridge;
+    // The welcome page the extension opens on install is an extension page already (just
+    // after the launch it may still be opening; after a restart there is none).
+    for (const deadline = Date.now() + (bridgePort ? 0 : 10_000); ; ) {
+      for (const p of await browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(`${origin}welcome.html`)) return (bridge = p);
+      }
+      if (Date.now() >= deadline) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     if (!bridgePort) throw new Error('open a page of the local test server first: the Firefox bridge starts from one of its articles');
     const article = await browser.newPage();
     // localhost is a site of its own (not 127.0.0.1), so tests that switch 127.0.0.1 off keep a bridge.

@@ -99,6 +99,30 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
       });
     }
 
+    for (const [w, h] of [
+      [380, 560],
+      [760, 700],
+    ] as const)
+      it(`shows whose pledge it is when a pledge is opened from a card (${w}×${h})`, async () => {
+        const page = await browser.openPage(`${browser.extensionOrigin}popup.html?view=pledges#end-nhs-fax-machines`);
+        await page.setViewport(w, h);
+        await page.waitFor(() => (document.getElementById('pledge-end-nhs-fax-machines') as HTMLDetailsElement | null)?.open === true, 15_000);
+        await new Promise((r) => setTimeout(r, 300));
+        const seen = await page.evaluate(() => {
+          const pledge = document.getElementById('pledge-end-nhs-fax-machines')!;
+          const heading = pledge.closest('.person')!.querySelector('h3')!;
+          const bar = document.querySelector('.filters')!.getBoundingClientRect();
+          const hr = heading.getBoundingClientRect();
+          const sr = pledge.querySelector('summary')!.getBoundingClientRect();
+          return { name: heading.textContent, barBottom: bar.bottom, headTop: hr.top, headBottom: hr.bottom, summaryTop: sr.top, vh: innerHeight };
+        });
+        expect(seen.name).toContain('Jeremy Hunt');
+        expect(seen.headTop, 'the heading is below the search bar, not under it').toBeGreaterThanOrEqual(seen.barBottom - 1);
+        expect(seen.headBottom, 'the heading is above the open pledge').toBeLessThanOrEqual(seen.summaryTop + 1);
+        expect(seen.summaryTop).toBeLessThan(seen.vh);
+        await page.close();
+      });
+
     it('marks the article, its headline, caption and pull quote, but not the menu, the consent banner, a dialog or the footer', async () => {
       const page = await browser.openPage(server.url('/news-site/003'));
       await page.waitFor(() => CSS.highlights.size > 0, 15_000);

@@ -29,6 +29,19 @@ export function PledgeSection({ pledges, onPage, target }: Props) {
   const shown = useMemo(() => all.filter((p) => matchesPledge(p, query, status)), [all, query, status]);
   const groups = useMemo(() => groupByPerson(shown, onPage), [shown, onPage]);
 
+  // The person headings stick just below the search bar, so a pledge opened from a card always
+  // shows whose it is: the bar's height (it wraps on a narrow popup) is measured, not assumed.
+  useEffect(() => {
+    const bar = document.querySelector<HTMLElement>('.pledges .filters');
+    const list = document.querySelector<HTMLElement>('.pledges');
+    if (!bar || !list) return;
+    const measure = () => list.style.setProperty('--filters-h', `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(bar);
+    return () => ro.disconnect();
+  }, [pledges.status]);
+
   useEffect(() => {
     if (!target || pledges.status !== 'ready') return;
     const el = document.getElementById(`pledge-${target}`);
