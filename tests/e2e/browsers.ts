@@ -1,16 +1,16 @@
-// Real browsers with the built extension loaded: Debian's chromium through playwright-core,
-// Debian's firefox-esr through puppeteer-core over WebDriver BiDi. A missing browser is a
-// failure with instructions, never a skip.
+// Real browsers with the built extension loaded: Chromium (Debian's chromium in CI; Chrome or
+// Edge elsewhere) through playwright-core, Firefox (Debian's firefox-esr in CI) through
+// puppeteer-core over WebDriver BiDi. find-browser.ts says where they are looked for; a missing
+// browser is a failure with instructions, never a skip.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { findBrowser } from './find-browser';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 /** The development and test build (npm run build makes it beside the release): localhost and 127.0.0.1 are among its default sites. */
 export const DEV_DIST = path.join(DIST, 'dev');
@@ -32,9 +32,6 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-function requireBinary(p: string, pkg: string): void {
-  if (!fs.existsSync(p)) throw new Error(`${p} not found: end-to-end tests need Debian's ${pkg} (apt-get install ${pkg}); .ci/run installs it`);
-}
 
 /** The small surface the tests use, the same for both browsers. */
 export interface TestPage {
@@ -126,7 +123,7 @@ function pwPage(page: PwPage): TestPage {
 }
 
 export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {}): Promise<TestBrowser> {
-  requireBinary(CHROMIUM, 'chromium');
+  const CHROMIUM = findBrowser('chromium');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
   let context: BrowserContext;
@@ -250,7 +247,7 @@ function ppPage(page: PpPage): TestPage {
 }
 
 export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'), options: { deferInstall?: boolean } = {}): Promise<TestBrowser> {
-  requireBinary(FIREFOX, 'firefox-esr');
+  const FIREFOX = findBrowser('firefox');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
   let browser: PpBrowser;
