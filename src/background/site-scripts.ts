@@ -14,7 +14,7 @@
 //
 // Sites switched off are left out of the defaults' registrations with excludeMatches.
 
-import { DEFAULT_SITES, defaultMatchPatterns, hostMatches, siteKey, type DefaultSite } from '../shared/sites';
+import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, siteKey, type DefaultSite } from '../shared/sites';
 
 /** The host permission asked for a site beyond the default list: the site and its sub-domains. */
 export function originsFor(site: string): string[] {
@@ -73,8 +73,8 @@ function loader(id: string, matches: string[], excludeMatches: string[], matchOr
 
 const wholeHost = (s: DefaultSite) => !s.paths;
 /** Whether a default site's whole host covers this site's pages. */
-const coveredByDefaults = (site: string) => DEFAULT_SITES.some((s) => wholeHost(s) && hostMatches(site, s.host));
-const underDefaults = (site: string) => DEFAULT_SITES.some((s) => hostMatches(site, s.host));
+const coveredByDefaults = (site: string) => DEFAULT_SITES.some((s) => wholeHost(s) && defaultCovers(s, site));
+const underDefaults = (site: string) => DEFAULT_SITES.some((s) => defaultCovers(s, site));
 
 /**
  * What should be registered for the reader's choices. `granted` says whether the reader gave

@@ -62,10 +62,18 @@ declare const __HPA_DEV_SITES__: boolean | undefined;
 /** The sites annotated by default in this build. */
 export const DEFAULT_SITES: readonly DefaultSite[] = typeof __HPA_DEV_SITES__ !== 'undefined' && __HPA_DEV_SITES__ ? [...RELEASE_SITES, ...DEV_SITES] : RELEASE_SITES;
 
+/** A default site's sub-domains are included, except the development build's local hosts (a site added under them is the reader's own). */
+const withSubdomains = (s: DefaultSite) => s.host !== 'localhost' && s.host !== '127.0.0.1';
+
+/** Whether a default site covers pages on this host. */
+export function defaultCovers(s: DefaultSite, hostname: string): boolean {
+  return withSubdomains(s) ? hostMatches(hostname, s.host) : hostname === s.host;
+}
+
 /** Match patterns of default sites (all of them unless told): the manifest's host access, the loader's registration. */
 export function defaultMatchPatterns(sites: readonly DefaultSite[] = DEFAULT_SITES): string[] {
   return sites.flatMap((s) => {
-    const hosts = s.host === 'localhost' || s.host === '127.0.0.1' ? [s.host] : [s.host, `*.${s.host}`];
+    const hosts = withSubdomains(s) ? [s.host, `*.${s.host}`] : [s.host];
     const scheme = s.host === 'localhost' || s.host === '127.0.0.1' ? 'http' : 'https';
     return hosts.flatMap((h) => (s.paths ?? ['/']).map((p) => `${scheme}://${h}${p}*`));
   });
@@ -77,7 +85,7 @@ export function hostMatches(hostname: string, host: string): boolean {
 
 /** The default site a URL falls under, if any. */
 export function defaultSiteFor(url: URL): DefaultSite | undefined {
-  return DEFAULT_SITES.find((s) => hostMatches(url.hostname, s.host) && (!s.paths || s.paths.some((p) => url.pathname.startsWith(p))));
+  return DEFAULT_SITES.find((s) => defaultCovers(s, url.hostname) && (!s.paths || s.paths.some((p) => url.pathname.startsWith(p))));
 }
 
 /** The key a reader's choice is stored under: the host name without a leading "www.". */

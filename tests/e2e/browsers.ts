@@ -263,6 +263,8 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
         // A fixed internal UUID so tests can open moz-extension:// pages.
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         'network.proxy.allow_hijacking_localhost': false,
+        // A site added in the options page is granted without the prompt a reader would answer.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
     if (!options.deferInstall) await browser.installExtension(extensionDir);

@@ -1,4 +1,4 @@
 import { launchFirefox } from './browsers';
 import { readerSuite } from './reader.suite';
 
-readerSuite('Firefox', (o) => launchFirefox(undefined, o));
+readerSuite('Firefox', (o) => launchFirefox(undefined, o), { grantsAddedSites: true });

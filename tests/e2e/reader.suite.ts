@@ -46,7 +46,11 @@ async function settledCard(page: TestPage, point: () => Promise<{ x: number; y: 
   return page.evaluateArg(cardAndMark, await point());
 }
 
-export function readerSuite(name: string, launch: (options?: { deferInstall?: boolean }) => Promise<TestBrowser>) {
+/**
+ * `grantsAddedSites`: the browser can grant a site added in the options page without a prompt
+ * (Firefox, by a preference; headless Chromium has no way to answer its permission dialog).
+ */
+export function readerSuite(name: string, launch: (options?: { deferInstall?: boolean }) => Promise<TestBrowser>, options: { grantsAddedSites: boolean }) {
   describe(`a reader's first minutes in ${name}`, () => {
     let browser: TestBrowser;
     let server: TestServer;
@@ -121,6 +125,26 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
         expect(seen.headBottom, 'the heading is above the open pledge').toBeLessThanOrEqual(seen.summaryTop + 1);
         expect(seen.summaryTop).toBeLessThan(seen.vh);
         await page.close();
+      });
+
+    if (options.grantsAddedSites)
+      it('a site added in the options page covers its sub-domains, as it says', async () => {
+        const opts = await browser.openPage(`${browser.extensionOrigin}options.html`);
+        await opts.waitFor(() => document.querySelector('[data-testid="add-site-input"]') !== null, 15_000);
+        await opts.evaluate(() => {
+          const input = document.querySelector<HTMLInputElement>('[data-testid="add-site-input"]')!;
+          input.value = 'site.localhost';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        await opts.click('[data-testid="add-site-button"]');
+        await opts.waitFor(() => document.body.textContent?.includes('site.localhost') && !document.querySelector('[data-testid="add-site-error"]'), 10_000);
+        const port = new URL(server.origin).port;
+        for (const host of ['news.site.localhost', 'blogs.site.localhost']) {
+          const page = await browser.openPage(`http://${host}:${port}/seed/003`);
+          await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+          await page.close();
+        }
+        await opts.close();
       });
 
     it('marks the article, its headline, caption and pull quote, but not the menu, the consent banner, a dialog or the footer', async () => {
