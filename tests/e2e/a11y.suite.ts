@@ -246,6 +246,14 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           await options.close();
         });
 
+        it('the welcome page, with its sample article marked', async () => {
+          const welcome = await browser.openPage(`${browser.extensionOrigin}welcome.html`);
+          await welcome.waitFor(() => ((document.querySelector('iframe')?.contentWindow as (typeof globalThis) | null | undefined)?.CSS.highlights.size ?? 0) > 0, 15_000);
+          await theme(welcome);
+          await expectNoViolations(welcome, `the welcome page (${scheme})`);
+          await welcome.close();
+        });
+
         it('an open card, opened by hovering a mark', async () => {
           const page = await article('000');
           const at = await page.evaluateArg(markCentre, 'Jeremy Hunt');

@@ -61,6 +61,8 @@ export interface TestBrowser {
   restart(): Promise<void>;
   /** Installs the extension now (a browser launched with `deferInstall`: tabs opened before the install). */
   install(): Promise<void>;
+  /** The addresses of the open tabs. */
+  pageUrls(): Promise<string[]>;
   /** Reloads the extension as an update does (Chromium: installed again from its folder, which needs `deferInstall`; Firefox: runtime.reload()). */
   update(): Promise<void>;
   /** Every request the browser makes from now on (pages, frames, extension pages, the background). */
@@ -192,6 +194,9 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
       const cdp = await context.browser()!.newBrowserCDPSession();
       installedId = ((await cdp.send('Extensions.loadUnpacked' as never, { path: extensionDir } as never)) as { id: string }).id;
       await cdp.detach();
+    },
+    async pageUrls() {
+      return context.pages().map((p) => p.url());
     },
     async update() {
       // Headless Chromium leaves an extension disabled after runtime.reload(); loading the same folder again is its update.
@@ -370,6 +375,9 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
     },
     async install() {
       await browser.installExtension(extensionDir);
+    },
+    async pageUrls() {
+      return Promise.all((await browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => p.url())));
     },
     async update() {
       const from = await ensureBridge();

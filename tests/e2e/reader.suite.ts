@@ -25,6 +25,14 @@ function expectBeside(where: string, seen: { card: Rect; mark: Rect | null; vw: 
   expect(card.left <= m.right && card.right >= m.left, `${where}: card spans the mark's column`).toBe(true);
 }
 
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function waitHidden(page: TestPage): Promise<void> {
   await page.waitFor(() => {
     const host = document.querySelector<HTMLElement>('hpa-card-host');
@@ -147,6 +155,38 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
         await opts.close();
       });
 
+    it('welcomes a new reader: what it does, where, how, privacy, and an article to try a card on', async () => {
+      const page = await browser.openPage(`${browser.extensionOrigin}welcome.html`);
+      await page.waitFor(() => ((document.querySelector('iframe')?.contentWindow as (typeof globalThis) | null | undefined)?.CSS.highlights.size ?? 0) > 0, 15_000);
+      const text = await page.evaluate(() => document.body.textContent ?? '');
+      for (const part of ['Where it works', 'How to use it', 'Your privacy', 'Try it here', 'Sky News', 'Alt']) expect(text).toContain(part);
+      expect(text).not.toContain('localhost (development build)'.replace('development build', 'release'));
+      // Hover a mark in the sample: its card opens inside the sample, beside the mark.
+      const at = await page.evaluate(() => {
+        const frame = document.querySelector('iframe')!;
+        const win = frame.contentWindow as Window & typeof globalThis;
+        for (const [, h] of win.CSS.highlights as unknown as Map<string, Set<Range>>)
+          for (const r of h)
+            if (r.toString() === 'Jeremy Hunt') {
+              frame.scrollIntoView({ block: 'start' });
+              r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+              const b = r.getClientRects()[0]!;
+              const f = frame.getBoundingClientRect();
+              return { x: f.left + b.left + b.width / 2, y: f.top + b.top + b.height / 2 };
+            }
+        return null;
+      });
+      expect(at).not.toBeNull();
+      await page.mouseMove(at!.x - 20, at!.y - 20);
+      await page.mouseMove(at!.x, at!.y);
+      await page.waitFor(() => {
+        const host = document.querySelector('iframe')?.contentDocument?.querySelector<HTMLElement>('hpa-card-host');
+        return host?.style.visibility === 'visible' && (host.shadowRoot?.textContent ?? '').includes('Jeremy Hunt');
+      }, 10_000);
+      expect(page.extensionErrors()).toEqual([]);
+      await page.close();
+    });
+
     it('marks the article, its headline, caption and pull quote, but not the menu, the consent banner, a dialog or the footer', async () => {
       const page = await browser.openPage(server.url('/news-site/003'));
       await page.waitFor(() => CSS.highlights.size > 0, 15_000);
@@ -165,6 +205,9 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
         await fresh.install();
         await page.waitFor(() => CSS.highlights.size > 0, 15_000);
         expect(page.extensionErrors()).toEqual([]);
+        // A first install opens the welcome page, once.
+        await waitUntil(async () => (await fresh.pageUrls()).some((u) => u.endsWith('/welcome.html')));
+        expect((await fresh.pageUrls()).filter((u) => u.endsWith('/welcome.html'))).toHaveLength(1);
       } finally {
         await fresh.close();
       }
@@ -178,6 +221,9 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
         const page = await fresh.openPage(server.url('/seed/003'));
         await page.waitFor(() => CSS.highlights.size > 0, 15_000);
         await fresh.update();
+        // An update opens no welcome page (the install's own closed with the old version).
+        await new Promise((r) => setTimeout(r, 1000));
+        expect((await fresh.pageUrls()).filter((u) => u.endsWith('/welcome.html'))).toEqual([]);
         // The old script stands down, the new version's loader is put into the tab.
         await new Promise((r) => setTimeout(r, 3000));
         await page.waitFor(() => CSS.highlights.size > 0, 15_000);

@@ -11,6 +11,9 @@ export function Options() {
   return (
     <main class="options">
       <h1>Health Policy Reader — options</h1>
+      <p>
+        New here? <a href="welcome.html">What it does and how to use it</a>, with an article to try it on.
+      </p>
       <SitesSection key={`sites-${generation}`} />
       <MarksSection key={`marks-${generation}`} />
       <SettingsFile onImported={() => setGeneration((g) => g + 1)} />

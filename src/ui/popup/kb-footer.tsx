@@ -31,6 +31,11 @@ function openOptions(e: Event) {
   void browser.runtime.openOptionsPage();
 }
 
+function openWelcome(e: Event) {
+  e.preventDefault();
+  void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
+}
+
 export function KbFooter({ info }: { info: Loaded<KbInfo> }) {
   return (
     <footer class="panel kb" data-testid="kb-info">
@@ -74,6 +79,10 @@ export function KbFooter({ info }: { info: Loaded<KbInfo> }) {
       <p class="options-link">
         <a href="options.html" data-testid="open-options" onClick={openOptions}>
           Options
+        </a>
+        {' · '}
+        <a href="welcome.html" data-testid="open-welcome" onClick={openWelcome}>
+          How to use it
         </a>
       </p>
     </footer>
