@@ -1,5 +1,5 @@
-// npm run screenshots — PNGs for the README: a card on a seed page and the popup's
-// pledge history, light and dark, taken in Debian's chromium with the built extension.
+// npm run screenshots — PNGs for the README: a card on a seed page, the popup's pledge
+// history and the welcome page, light and dark, taken in Chromium with the built extension.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +29,12 @@ try {
       await popup.waitFor(() => document.querySelector('[data-pledge="paperless-nhs-2018"]') !== null, 15_000);
       await new Promise((r) => setTimeout(r, 500));
       await popup.screenshot(path.join(out, `pledges-${scheme}.png`));
+
+      const welcome = await browser.openPage(`${browser.extensionOrigin}welcome.html`);
+      await welcome.setViewport(900, 1000);
+      await welcome.waitFor(() => (document.querySelector('iframe')?.contentWindow as typeof globalThis | null | undefined)?.CSS.highlights.size ?? 0, 15_000);
+      await new Promise((r) => setTimeout(r, 300));
+      await welcome.screenshot(path.join(out, `welcome-${scheme}.png`));
     } finally {
       await browser.close();
     }
