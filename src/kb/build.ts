@@ -12,14 +12,36 @@ import { endOfPeriodExclusive, startOfPeriod } from './dates';
 import { annotateSeeds, mentionsById } from './mentions';
 import { KbBuildError, type Problem } from './problems';
 import type { Alias } from './schema';
-import { readSources } from './sources';
+import { publisherIndex, type PublisherIndex } from './publishers';
+import { readSources, type Sources } from './sources';
 
 export interface BuildResult {
   bundle: KbBundle;
   coverage: CoverageReport;
 }
 
-const ev = (list: unknown[]): Evidence[] => list as Evidence[];
+type SourceEvidence = { article: string; quote: string } | { url: string; title: string; quote?: string };
+
+/** Evidence as the bundle carries it: a public page names its publisher (the checks made sure it has one). */
+function evidenceWith(publishers: PublisherIndex) {
+  return (list: SourceEvidence[]): Evidence[] =>
+    list.map((e) => {
+      if ('article' in e) return e;
+      const p = publishers.of(e.url)!;
+      return { ...e, publisher: p.name, category: p.category };
+    });
+}
+
+/** The newest confirmation date in the sources; from the data, never the clock, so two builds give the same bytes. */
+export function kbAsOf(s: Pick<Sources, 'entities' | 'pledges'>): string | null {
+  let newest: string | null = null;
+  const see = (d: string | undefined) => {
+    if (d && (newest === null || startOfPeriod(d) > startOfPeriod(newest))) newest = d;
+  };
+  for (const { value: e } of s.entities) for (const r of e.roles ?? []) see(r.current_as_of);
+  for (const { value: p } of s.pledges) see(p.status_as_of);
+  return newest;
+}
 
 export function buildKb(seedsDir: string): BuildResult {
   const problems: Problem[] = [];
@@ -30,9 +52,10 @@ export function buildKb(seedsDir: string): BuildResult {
   // The version is a hash of everything that goes into the bundle (the automaton's format
   // included), so any change to the sources changes it.
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges]));
+  hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges, s.publishers]));
   const version = `${KB_SCHEMA_VERSION}.${hash.digest('hex').slice(0, 12)}`;
 
+  const ev = evidenceWith(publisherIndex(s.publishers.map((p) => p.value)));
   const dictionary = compileDictionary(s, version);
   const engine = createEngine(dictionary);
   const annotations = annotateSeeds(engine, s.articles, s.texts);
@@ -84,6 +107,7 @@ export function buildKb(seedsDir: string): BuildResult {
   const bundle: KbBundle = {
     schemaVersion: KB_SCHEMA_VERSION,
     version,
+    asOf: kbAsOf(s),
     articles: s.articles.map((a) => ({
       id: a.id,
       file: a.file,
