@@ -14,10 +14,12 @@ import { KbBuildError, type Problem } from './problems';
 import type { Alias } from './schema';
 import { publisherIndex, type PublisherIndex } from './publishers';
 import { readSources, type Sources } from './sources';
+import { kbStats, type KbStats } from './stats';
 
 export interface BuildResult {
   bundle: KbBundle;
   coverage: CoverageReport;
+  stats: KbStats;
 }
 
 type SourceEvidence = { article: string; quote: string } | { url: string; title: string; quote?: string };
@@ -55,7 +57,8 @@ export function buildKb(seedsDir: string): BuildResult {
   hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges, s.publishers]));
   const version = `${KB_SCHEMA_VERSION}.${hash.digest('hex').slice(0, 12)}`;
 
-  const ev = evidenceWith(publisherIndex(s.publishers.map((p) => p.value)));
+  const publishers = publisherIndex(s.publishers.map((p) => p.value));
+  const ev = evidenceWith(publishers);
   const dictionary = compileDictionary(s, version);
   const engine = createEngine(dictionary);
   const annotations = annotateSeeds(engine, s.articles, s.texts);
@@ -141,5 +144,5 @@ export function buildKb(seedsDir: string): BuildResult {
     })),
     dictionary,
   };
-  return { bundle, coverage: report };
+  return { bundle, coverage: report, stats: kbStats(s, publishers) };
 }

@@ -104,3 +104,18 @@ describe('an open role on a card', () => {
     expect(card.pledges).toEqual([{ id: 'p1', title: 'Something by 2025', status: 'in-progress' }]);
   });
 });
+
+describe('npm run kb report', () => {
+  it('says whether each kind meets its minimum, and lists its files', async () => {
+    const { statsLines } = await import('../../src/kb/report');
+    const files = (n: number): [string, number][] => [['a.yaml', n]];
+    const lines = statsLines({
+      kinds: { people: { total: 250, files: files(250) }, bodies: { total: 10, files: files(10) }, terms: { total: 0, files: [] }, pledges: { total: 61, files: files(61) } },
+      evidence: [['official', 3], ['seed article', 1]],
+    });
+    expect(lines).toContain('  people    250 of ≥ 250: met');
+    expect(lines).toContain('  bodies     10 of ≥ 250: short by 240');
+    expect(lines).toContain('    a.yaml   10');
+    expect(lines.at(-1)).toBe('  evidence by publisher category: official 3, seed article 1');
+  });
+});
