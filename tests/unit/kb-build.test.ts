@@ -90,5 +90,7 @@ describe('KB build errors', () => {
     const urls = a.entities.flatMap((e) => e.evidence).filter((e) => 'url' in e);
     expect(urls.length).toBeGreaterThan(0);
     for (const e of urls) expect(e).toMatchObject({ publisher: expect.any(String), category: expect.any(String) });
+    // A pledge several people made is on each one's card.
+    for (const p of a.pledges) for (const who of [p.who, ...(p.alsoWho ?? [])]) expect(a.entities.find((e) => e.id === who)?.pledges, `${p.id} on ${who}`).toContain(p.id);
   });
 });
