@@ -32,6 +32,9 @@ const NOT_NAME = new Set(
     'She So That The Then There These They This Those To We What When Where Which While Who Why With Yet Our Their Your My You ' +
     'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' '),
 );
+// What may stand right before a word that opens a sentence or a heading's tail: a colon,
+// an opening quote or bracket, a bullet, a dash, a live blog's time stamp ("6.06pm").
+const OPENER_BEFORE = /(?:[:“"‘(•–—]|\d[ap]m)\s*$/;
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 const withoutPossessive = (s: Span): Span => {
   const m = s.text.match(/['’]s$|(?<=s)['’]$/);
@@ -93,7 +96,9 @@ export function findCandidates(text: string, known: Known): Candidate[] {
       let run = words.slice(i, j + 1);
       while (run.length && (NOT_NAME.has(run[0]!.text) || CONNECTORS.has(run[0]!.text))) run = run.slice(1);
       while (run.length && (NOT_NAME.has(run[run.length - 1]!.text) || CONNECTORS.has(run[run.length - 1]!.text))) run = run.slice(0, -1);
-      const opensSentence = run.length > 0 && run[0] === words[0];
+      const opensSentence = run.length > 0 && (run[0] === words[0] || OPENER_BEFORE.test(text.slice(Math.max(sentence.start, run[0]!.start - 12), run[0]!.start)));
+      // A handle or a hashtag (@HSJNews, #NHSLecture) and "I’ll" are not names.
+      if (run.length > 0 && (/[@#]$/.test(text.slice(0, run[0]!.start)) || /^I['’]/.test(run[0]!.text))) run = run.slice(1);
       // A single capitalised word that opens a sentence is just how sentences start.
       if (run.length > 1 || (run.length === 1 && !opensSentence)) {
         const last = withoutPossessive(run[run.length - 1]!);
