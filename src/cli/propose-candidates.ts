@@ -52,7 +52,7 @@ const ROLE_PATTERNS = [
   /\b(?:shadow )?(?:[a-z]+ )?[a-z]+ (?:minister|secretary)\b/g,
 ];
 // Words that may stand before "minister"/"secretary" without naming a brief.
-const NOT_A_BRIEF = new Set('the a an said says his her their its our new former then junior senior current previous next this that as and or to of by with for from was is be been'.split(' '));
+const NOT_A_BRIEF = new Set('the a an said says his her their its our new former then junior senior current previous next this that as and or to of by with for from was is be been influential outgoing incoming embattled beleaguered veteran powerful respected'.split(' '));
 
 const COMMITMENT = /\b(?:will|shall|pledge[sd]?|pledging|promise[sd]?|promising|commit(?:s|ted|ting|ment|ments)?|vow(?:s|ed)?|guarantee[sd]?)\b|\bby (?:the end of )?(?:19|20)\d\d\b|\bwithin (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:years?|months?|weeks?|days?)\b/i;
 const DATE_OR_NUMBER = /\b(?:19|20)\d\d\b|\d|£|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/i;
