@@ -7,7 +7,10 @@ import type { Evidence, KbArticle, KbEntity, KbPledge, KbRole } from '../kb/bund
 import type { KbMeta } from './store';
 
 const str = z.string();
-const evidence = z.union([z.object({ article: str, quote: str }), z.object({ url: str, title: str, quote: str.optional() })]) satisfies z.ZodType<Evidence>;
+const evidence = z.union([
+  z.object({ article: str, quote: str }),
+  z.object({ url: str, title: str, quote: str.optional(), publisher: str, category: str }),
+]) satisfies z.ZodType<Evidence>;
 const evidenceList = z.array(evidence);
 const mention = z.object({ article: str, start: z.number(), end: z.number(), text: str, sentence: str });
 
@@ -24,7 +27,13 @@ const article = z.object({
   url: str,
 }) satisfies z.ZodType<KbArticle>;
 
-export const metaRecord = z.object({ version: str, schemaVersion: z.number(), articles: z.array(article), installedAt: str }) satisfies z.ZodType<KbMeta>;
+export const metaRecord = z.object({
+  version: str,
+  schemaVersion: z.number(),
+  asOf: str.nullable(),
+  articles: z.array(article),
+  installedAt: str,
+}) satisfies z.ZodType<KbMeta>;
 
 export const dictionaryRecord = z.object({
   version: str,

@@ -211,7 +211,7 @@ export function createService(deps: ServiceDeps) {
       } catch (e) {
         // Shown in the popup: no space left, a blocked upgrade, an unreadable store.
         if (!(e instanceof UserError)) throw e;
-        return { version: 'not installed', counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 }, articles: [], installError: e.message };
+        return { version: 'not installed', asOf: null, counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 }, articles: [], installError: e.message };
       }
       const entities = [...k.entities.values()];
       const urls = new Set<string>();
@@ -227,6 +227,7 @@ export function createService(deps: ServiceDeps) {
       collect([...k.pledges.values()]);
       return {
         version: k.meta.version,
+        asOf: k.meta.asOf,
         counts: {
           people: entities.filter((e) => e.kind === 'person').length,
           bodies: entities.filter((e) => e.kind === 'body').length,

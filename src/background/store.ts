@@ -16,6 +16,8 @@ export const DB_VERSION = 1;
 export interface KbMeta {
   version: string;
   schemaVersion: number;
+  /** The bundle's asOf: the newest date a source confirmed a fact on. */
+  asOf: string | null;
   articles: KbArticle[];
   installedAt: string;
 }
@@ -173,7 +175,7 @@ export async function installKb(d: Db, bundle: KbBundle): Promise<void> {
     for (const e of bundle.entities) write(tx.objectStore('kb-entities').put(e));
     for (const r of bundle.roles) write(tx.objectStore('kb-roles').put(r));
     for (const p of bundle.pledges) write(tx.objectStore('kb-pledges').put(p));
-    write(tx.objectStore('kb-meta').put({ version: bundle.version, schemaVersion: bundle.schemaVersion, articles: bundle.articles, installedAt: new Date().toISOString() }, 'current'));
+    write(tx.objectStore('kb-meta').put({ version: bundle.version, schemaVersion: bundle.schemaVersion, asOf: bundle.asOf, articles: bundle.articles, installedAt: new Date().toISOString() }, 'current'));
   });
 }
 

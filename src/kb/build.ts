@@ -12,14 +12,38 @@ import { endOfPeriodExclusive, startOfPeriod } from './dates';
 import { annotateSeeds, mentionsById } from './mentions';
 import { KbBuildError, type Problem } from './problems';
 import type { Alias } from './schema';
-import { readSources } from './sources';
+import { publisherIndex, type PublisherIndex } from './publishers';
+import { readSources, type Sources } from './sources';
+import { kbStats, type KbStats } from './stats';
 
 export interface BuildResult {
   bundle: KbBundle;
   coverage: CoverageReport;
+  stats: KbStats;
 }
 
-const ev = (list: unknown[]): Evidence[] => list as Evidence[];
+type SourceEvidence = { article: string; quote: string } | { url: string; title: string; quote?: string };
+
+/** Evidence as the bundle carries it: a public page names its publisher (the checks made sure it has one). */
+function evidenceWith(publishers: PublisherIndex) {
+  return (list: SourceEvidence[]): Evidence[] =>
+    list.map((e) => {
+      if ('article' in e) return e;
+      const p = publishers.of(e.url)!;
+      return { ...e, publisher: p.name, category: p.category };
+    });
+}
+
+/** The newest confirmation date in the sources; from the data, never the clock, so two builds give the same bytes. */
+export function kbAsOf(s: Pick<Sources, 'entities' | 'pledges'>): string | null {
+  let newest: string | null = null;
+  const see = (d: string | undefined) => {
+    if (d && (newest === null || startOfPeriod(d) > startOfPeriod(newest))) newest = d;
+  };
+  for (const { value: e } of s.entities) for (const r of e.roles ?? []) see(r.current_as_of);
+  for (const { value: p } of s.pledges) see(p.status_as_of);
+  return newest;
+}
 
 export function buildKb(seedsDir: string): BuildResult {
   const problems: Problem[] = [];
@@ -30,9 +54,11 @@ export function buildKb(seedsDir: string): BuildResult {
   // The version is a hash of everything that goes into the bundle (the automaton's format
   // included), so any change to the sources changes it.
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges]));
+  hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges, s.publishers]));
   const version = `${KB_SCHEMA_VERSION}.${hash.digest('hex').slice(0, 12)}`;
 
+  const publishers = publisherIndex(s.publishers.map((p) => p.value));
+  const ev = evidenceWith(publishers);
   const dictionary = compileDictionary(s, version);
   const engine = createEngine(dictionary);
   const annotations = annotateSeeds(engine, s.articles, s.texts);
@@ -84,6 +110,7 @@ export function buildKb(seedsDir: string): BuildResult {
   const bundle: KbBundle = {
     schemaVersion: KB_SCHEMA_VERSION,
     version,
+    asOf: kbAsOf(s),
     articles: s.articles.map((a) => ({
       id: a.id,
       file: a.file,
@@ -117,5 +144,5 @@ export function buildKb(seedsDir: string): BuildResult {
     })),
     dictionary,
   };
-  return { bundle, coverage: report };
+  return { bundle, coverage: report, stats: kbStats(s, publishers) };
 }

@@ -2,9 +2,11 @@
 
 import type { Dictionary, EntityKind } from '../engine/dictionary';
 
-export const KB_SCHEMA_VERSION = 1;
+/** 2: public sources carry their publisher; the bundle carries the date its facts were last confirmed (`asOf`). */
+export const KB_SCHEMA_VERSION = 2;
 
-export type Evidence = { article: string; quote: string } | { url: string; title: string; quote?: string };
+/** A quote in a seed article, or a public page with its accepted publisher (seeds/kb/publishers.yaml). */
+export type Evidence = { article: string; quote: string } | { url: string; title: string; quote?: string; publisher: string; category: string };
 
 export interface KbArticle {
   id: string;
@@ -93,6 +95,8 @@ export interface KbPledge {
 export interface KbBundle {
   schemaVersion: number;
   version: string;
+  /** The newest date a source confirmed a fact on (roles' current_as_of, pledges' status_as_of): how fresh the KB is. */
+  asOf: string | null;
   articles: KbArticle[];
   entities: KbEntity[];
   roles: KbRole[];

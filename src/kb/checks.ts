@@ -1,7 +1,9 @@
 // Cross-entry checks the schema cannot make: quotes found in their seed, unique ids,
-// known references, aliases that two entities claim, overlapping role holders.
+// known references, aliases that two entities claim, overlapping role holders, accepted
+// publishers, open roles dated by when a source last confirmed them.
 
 import { canonicalQuote, canonicalText } from '../engine/chars';
+import { checkPublishers } from './check-publishers';
 import { startOfPeriod } from './dates';
 import type { Problem } from './problems';
 import type { Alias } from './schema';
@@ -17,6 +19,7 @@ function walkEvidence(value: unknown, at: string, visit: (article: string, quote
 }
 
 export function checkSources(s: Sources, problems: Problem[]): void {
+  checkPublishers(s, problems);
   const seedText = new Map([...s.texts].map(([id, t]) => [id, canonicalQuote(t)]));
   const all = [...s.entities, ...s.roles, ...s.pledges];
 
@@ -52,6 +55,8 @@ export function checkSources(s: Sources, problems: Problem[]): void {
       if (r.role) ref(e.file, entry, `roles[${i}].role`, r.role, roleIds, 'role');
       if (r.start && r.end && startOfPeriod(r.end) < startOfPeriod(r.start)) problems.push({ file: e.file, entry, reason: `roles[${i}]: ends before it starts` });
       if (r.role && !r.start) problems.push({ file: e.file, entry, reason: `roles[${i}]: a role that fills "${r.role}" needs a start date` });
+      // A role with no end claims it is held today: say when a source last said so.
+      if (!r.end && !r.current_as_of) problems.push({ file: e.file, entry, reason: `roles[${i}]: an open role needs current_as_of: the date a source last confirmed it` });
       if (e.value.kind !== 'person') problems.push({ file: e.file, entry, reason: `roles[${i}]: only people hold roles` });
     });
   }

@@ -7,18 +7,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildKb } from './build';
 import { KbBuildError } from './problems';
+import { statsLines } from './report';
 
 const { values } = parseArgs({
   options: { out: { type: 'string', default: 'dist/kb.json' }, seeds: { type: 'string', default: 'seeds' } },
 });
 
 try {
-  const { bundle, coverage } = buildKb(path.resolve(values.seeds));
+  const started = performance.now();
+  const { bundle, coverage, stats } = buildKb(path.resolve(values.seeds));
+  const buildMs = performance.now() - started;
   const people = bundle.entities.filter((e) => e.kind === 'person').length;
   const bodies = bundle.entities.filter((e) => e.kind === 'body').length;
   const terms = bundle.entities.filter((e) => e.kind === 'term').length;
   const mentions = bundle.entities.reduce((n, e) => n + e.mentions.length, 0);
-  console.log(`kb ${bundle.version}: ${people} people, ${bodies} bodies, ${terms} terms, ${bundle.roles.length} roles, ${bundle.pledges.length} pledges`);
+  console.log(`kb ${bundle.version}: ${people} people, ${bodies} bodies, ${terms} terms, ${bundle.roles.length} roles, ${bundle.pledges.length} pledges; as of ${bundle.asOf ?? 'no date'}`);
+  for (const line of statsLines(stats)) console.log(line);
   console.log(`  ${bundle.dictionary.patterns.length} patterns; ${mentions} mentions linked in ${bundle.articles.length} seed articles`);
   console.log(`coverage: ${coverage.acronyms} distinct all-caps tokens, ${coverage.names} distinct capitalised multi-word names in the seeds`);
   if (coverage.uncovered.length) {
@@ -30,7 +34,7 @@ try {
   const out = path.resolve(values.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(bundle));
-  console.log(`wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
+  console.log(`built in ${(buildMs / 1000).toFixed(1)} s; wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
 } catch (e) {
   if (e instanceof KbBuildError) {
     console.error(`npm run kb: ${e.message}`);

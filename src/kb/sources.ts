@@ -5,7 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './problems';
-import { KB_FOLDERS, article, type ArticleSource, type EntitySource, type PledgeSource, type RoleSource } from './schema';
+import { KB_FOLDERS, article, publisher, type ArticleSource, type EntitySource, type PledgeSource, type PublisherSource, type RoleSource } from './schema';
 
 export interface Located<T> {
   file: string;
@@ -21,6 +21,8 @@ export interface Sources {
   roles: Located<RoleSource>[];
   pledges: Located<PledgeSource>[];
   ignore: Located<{ text: string; reason: string }>[];
+  /** seeds/kb/publishers.yaml: whom evidence may cite. */
+  publishers: Located<PublisherSource>[];
 }
 
 function issuePath(issue: z.core.$ZodIssue): string {
@@ -30,12 +32,15 @@ function issuePath(issue: z.core.$ZodIssue): string {
 export function entryName(value: unknown, index: number): string {
   const idv = value && typeof value === 'object' && 'id' in value ? value.id : undefined;
   const text = value && typeof value === 'object' && 'text' in value ? value.text : undefined;
-  return typeof idv === 'string' ? `${idv} (entry ${index + 1})` : typeof text === 'string' ? `"${text}" (entry ${index + 1})` : `entry ${index + 1}`;
+  const domain = value && typeof value === 'object' && 'domain' in value ? value.domain : undefined;
+  if (typeof idv === 'string') return `${idv} (entry ${index + 1})`;
+  if (typeof text === 'string') return `"${text}" (entry ${index + 1})`;
+  return typeof domain === 'string' ? `${domain} (entry ${index + 1})` : `entry ${index + 1}`;
 }
 
 export function readSources(seedsDir: string, problems: Problem[]): Sources {
   const rel = (f: string) => path.relative(process.cwd(), path.join(seedsDir, f)) || f;
-  const sources: Sources = { articles: [], texts: new Map(), entities: [], roles: [], pledges: [], ignore: [] };
+  const sources: Sources = { articles: [], texts: new Map(), entities: [], roles: [], pledges: [], ignore: [], publishers: [] };
 
   const articlesFile = rel('articles.json');
   let rawArticles: unknown;
@@ -71,9 +76,28 @@ export function readSources(seedsDir: string, problems: Problem[]): Sources {
     }
     for (const full of files) readFile(full, spec);
   }
+  const publishersPath = path.join(seedsDir, 'kb', 'publishers.yaml');
+  if (!fs.existsSync(publishersPath)) problems.push({ file: rel(path.join('kb', 'publishers.yaml')), entry: '(file)', reason: 'is missing' });
+  else
+    readList(publishersPath, publisher, (raw, index) => {
+      const file = rel(path.relative(seedsDir, publishersPath));
+      sources.publishers.push({ file, index, value: raw as PublisherSource });
+    });
   return sources;
 
   function readFile(full: string, spec: (typeof KB_FOLDERS)[keyof typeof KB_FOLDERS]): void {
+    const file = rel(path.relative(seedsDir, full));
+    readList(full, spec.schema, (data, index) => {
+      const value = data as never;
+      if (spec.kind === 'role') sources.roles.push({ file, index, value });
+      else if (spec.kind === 'pledge') sources.pledges.push({ file, index, value });
+      else if (spec.kind === 'ignore') sources.ignore.push({ file, index, value });
+      else sources.entities.push({ file, index, value: { ...(value as EntitySource), kind: spec.kind } });
+    });
+  }
+
+  /** Parses one YAML list and hands on each entry the schema accepts; the others become problems. */
+  function readList(full: string, schema: z.ZodType, accept: (value: unknown, index: number) => void): void {
     const file = rel(path.relative(seedsDir, full));
     let doc: unknown;
     try {
@@ -87,16 +111,12 @@ export function readSources(seedsDir: string, problems: Problem[]): Sources {
       return;
     }
     doc.forEach((raw, index) => {
-      const r = (spec.schema as z.ZodType).safeParse(raw);
+      const r = schema.safeParse(raw);
       if (!r.success) {
         for (const issue of r.error.issues) problems.push({ file, entry: entryName(raw, index), reason: issuePath(issue) + issue.message });
         return;
       }
-      const value = r.data as never;
-      if (spec.kind === 'role') sources.roles.push({ file, index, value });
-      else if (spec.kind === 'pledge') sources.pledges.push({ file, index, value });
-      else if (spec.kind === 'ignore') sources.ignore.push({ file, index, value });
-      else sources.entities.push({ file, index, value: { ...(value as EntitySource), kind: spec.kind } });
+      accept(r.data, index);
     });
   }
 }

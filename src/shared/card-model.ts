@@ -3,7 +3,7 @@
 
 import type { Evidence, KbArticle, KbEntity, KbPledge } from '../kb/bundle';
 import { dateRange, formatDate } from './dates';
-import type { CardData, DatedLine, PledgeView, QuoteView, SourceRef } from './views';
+import type { CardData, DatedLine, PledgeStatus, PledgeView, QuoteView, SourceRef } from './views';
 
 export interface KbLookup {
   article(id: string): KbArticle | undefined;
@@ -17,9 +17,13 @@ export function sourceRef(e: Evidence, kb: KbLookup): SourceRef {
   if ('article' in e) {
     const a = kb.article(e.article);
     if (!a) return { label: `Seed article ${e.article}`, url: '', quote: e.quote };
-    return { label: `${a.publisher}, ${formatDate(a.date)}: ${a.title}`, url: a.url, quote: e.quote };
+    return { label: `${a.publisher}, ${formatDate(a.date)}: ${a.title}`, url: a.url, publisher: a.publisher, quote: e.quote };
   }
-  return e.quote ? { label: e.title, url: e.url, quote: e.quote } : { label: e.title, url: e.url };
+  const ref: SourceRef = { label: e.title, url: e.url };
+  // Older bundles (schema 1) had no publisher on public sources.
+  if (e.publisher) ref.publisher = e.publisher;
+  if (e.quote) ref.quote = e.quote;
+  return ref;
 }
 
 /** Where a dated thing stands relative to the article's date. */
@@ -58,7 +62,9 @@ export function buildCard(entity: KbEntity, articleDate: string | null, kb: KbLo
   for (const r of entity.roles) {
     if (!r.start) continue;
     const end = r.end ?? null;
-    lines.push({ date: r.start, end, text: r.title, when: when(r.start, end, date), sources: r.evidence.map((e) => sourceRef(e, kb)) });
+    const line: DatedLine = { date: r.start, end, text: r.title, when: when(r.start, end, date), sources: r.evidence.map((e) => sourceRef(e, kb)) };
+    if (end === null && r.currentAsOf) line.asOf = r.currentAsOf;
+    lines.push(line);
   }
   for (const l of entity.lifecycle) {
     const successor = l.successor ? kb.entityName(l.successor) : undefined;
@@ -86,7 +92,7 @@ export function buildCard(entity: KbEntity, articleDate: string | null, kb: KbLo
     quotes: pickQuotes(entity, kb),
     pledges: entity.pledges.flatMap((id) => {
       const p = kb.pledge(id);
-      return p ? [{ id: p.id, title: p.title, status: p.status as PledgeView['status'] }] : [];
+      return p ? [{ id: p.id, title: p.title, status: p.status as PledgeStatus }] : [];
     }),
     related: entity.related.flatMap((id) => {
       const name = kb.entityName(id);
@@ -102,13 +108,15 @@ export function buildPledgeView(p: KbPledge, kb: KbLookup): PledgeView {
     id: p.id,
     title: p.title,
     who: { id: p.who, name: kb.entityName(p.who) ?? p.who },
+    alsoWho: (p.alsoWho ?? []).map((id) => ({ id, name: kb.entityName(id) ?? id })),
     made: p.made,
     words: p.words.map((e) => sourceRef(e, kb)),
     timeline: p.timeline.map((t) => ({ date: t.date, text: t.text, sources: t.evidence.map((e) => sourceRef(e, kb)) })),
-    status: p.status as PledgeView['status'],
+    status: p.status as PledgeStatus,
     statusAsOf: p.statusAsOf,
     statusNote: p.statusNote,
     statusSources: p.statusEvidence.map((e) => sourceRef(e, kb)),
+    statusHistory: (p.statusHistory ?? []).map((h) => ({ date: h.date, status: h.status as PledgeStatus, note: h.note, sources: h.evidence.map((e) => sourceRef(e, kb)) })),
     related: p.related.flatMap((id) => {
       const name = kb.entityName(id);
       return name ? [{ id, name }] : [];

@@ -9,6 +9,16 @@ export function formatDate(d: string): string {
   return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
 }
 
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "30 November 2026", "November 2026", "2026": for a line a reader reads once (the KB's date). */
+export function formatLongDate(d: string): string {
+  const [y, m, day] = d.split('-');
+  if (!m) return y!;
+  const month = LONG_MONTHS[Number(m) - 1] ?? m;
+  return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
+}
+
 /** The first and the last day a partial date may mean. */
 export function dateRange(d: string): [string, string] {
   if (d.length === 10) return [d, d];

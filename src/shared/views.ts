@@ -4,6 +4,8 @@ export interface SourceRef {
   /** "HSJ (Health Service Journal), 29 Oct 2015: Rolling coverage of …" or a public page's title. */
   label: string;
   url: string;
+  /** Who published it: an accepted publisher's name ("GOV.UK and UK government"), or a seed article's publisher. */
+  publisher?: string;
   /** The verbatim words, for a seed quote. */
   quote?: string;
 }
@@ -13,6 +15,8 @@ export interface DatedLine {
   date: string;
   /** A second date for a span (roles): end, or null while current. */
   end?: string | null;
+  /** For a role still held (end null): the date a source last confirmed it. */
+  asOf?: string;
   text: string;
   /** Relative to the article's date: before it, in force at it, or after it. */
   when: 'before' | 'at' | 'after';
@@ -48,6 +52,8 @@ export interface PledgeView {
   id: string;
   title: string;
   who: { id: string; name: string };
+  /** Others who made the same pledge. */
+  alsoWho: { id: string; name: string }[];
   made: string;
   madeWhere?: string;
   words: SourceRef[];
@@ -57,16 +63,23 @@ export interface PledgeView {
   statusAsOf: string;
   statusNote: string;
   statusSources: SourceRef[];
+  /** Earlier ratings, oldest first. */
+  statusHistory: { date: string; status: PledgeStatus; note: string; sources: SourceRef[] }[];
   related: { id: string; name: string }[];
 }
 
 export interface KbInfo {
   version: string;
+  /** The newest date a source confirmed a fact on, or null (nothing dated, or not installed). */
+  asOf: string | null;
   counts: { people: number; bodies: number; terms: number; roles: number; pledges: number; sources: number };
   articles: { id: string; title: string; publisher: string; date: string; url: string }[];
   /** Set while the knowledge base could not be installed (quota, a blocked upgrade). */
   installError?: string;
 }
+
+/** Ratings that mean "not settled yet": past its deadline, such a pledge is overdue. */
+export const OPEN_STATUSES: readonly PledgeStatus[] = ['not-yet-rated', 'in-progress', 'unclear'];
 
 export const STATUS_LABEL: Record<PledgeStatus, string> = {
   'not-yet-rated': 'Not yet rated',

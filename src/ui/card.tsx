@@ -17,7 +17,9 @@ const KIND_LABEL = { person: 'Person', body: 'Organisation', term: 'Term' } as c
 
 function span(l: DatedLine): string {
   if (l.end === undefined) return formatDate(l.date);
-  return `${formatDate(l.date)} – ${l.end === null ? 'present' : formatDate(l.end)}`;
+  // A role still held says when a source last confirmed it: "present" would claim more than we know.
+  if (l.end === null) return l.asOf ? `since ${formatDate(l.date)} (as of ${formatDate(l.asOf)})` : `since ${formatDate(l.date)}`;
+  return `${formatDate(l.date)} – ${formatDate(l.end)}`;
 }
 
 const WHEN_LABEL = { before: 'before this article', at: 'at this article’s date', after: 'after this article' } as const;

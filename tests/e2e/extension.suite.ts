@@ -1,6 +1,7 @@
 // The extension as a reader uses it, in a real browser. Shared by Chromium and Firefox.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KB_SCHEMA_VERSION } from '../../src/kb/bundle';
 import type { TestBrowser, TestPage } from './browsers';
 import { cardText, highlightCount, markCentre, markedTexts, marksInsideEditable, watchCardReveal } from './page-probes';
 import { startServer, type TestServer } from './server';
@@ -128,6 +129,10 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       expect(text).toContain('Jan 2013');
       expect(text).toMatch(/Wachter/);
       expect(text).toMatch(/Broken/);
+      // Each public source names its publisher; the footer says how fresh the knowledge is.
+      expect(await popup.evaluate(() => document.querySelector('[data-pledge="paperless-nhs-2018"] .source .publisher') !== null)).toBe(true);
+      await popup.waitFor(() => document.querySelector('[data-testid="kb-as-of"]') !== null, 15_000);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="kb-as-of"]')?.textContent ?? '')).toMatch(/^Knowledge as of (\d{1,2} )?[A-Z][a-z]+ \d{4}$|^Knowledge as of \d{4}$/);
       await popup.close();
     });
 
@@ -245,7 +250,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       const send = (message: unknown) =>
         page.evaluateArg(async (m: unknown) => {
           const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
-          return (await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) as { ok: boolean; data?: { id?: string; version?: string } };
+          return (await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) as { ok: boolean; data?: { id?: string; version?: string; asOf?: string | null } };
         }, message);
       expect(await send({ type: 'card', id: 'cqc', date: null })).toMatchObject({ ok: true, data: { id: 'cqc' } });
       const deleted = await page.evaluate(
@@ -260,7 +265,8 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       expect(deleted).toBe('deleted');
       expect(await send({ type: 'card', id: 'cqc', date: null })).toMatchObject({ ok: true, data: { id: 'cqc' } });
       const info = await send({ type: 'kb:info' });
-      expect(info.data?.version).toMatch(/^1\./);
+      expect(info.data?.version).toMatch(new RegExp(`^${KB_SCHEMA_VERSION}\\.`));
+      expect(info.data?.asOf).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
       const stores = await page.evaluate(
         () =>
           new Promise<string[]>((resolve, reject) => {

@@ -65,4 +65,32 @@ describe('KB build errors', () => {
     const dir = doctored('kb/roles/seed-articles.yaml', (t) => t.replace('- id:', '- id: [unclosed'));
     expect(problemsOf(dir)).toMatch(/roles\/seed-articles\.yaml › \(file\) › is not valid YAML/);
   });
+  it('refuses a source whose publisher is not on the accepted list, naming the field path', () => {
+    const dir = doctored('kb/bodies/seed-articles.yaml', (t) => t.replace(/url: https:\/\/[^/\s]+\//, 'url: https://wikimili.com/'));
+    expect(problemsOf(dir)).toMatch(
+      /bodies\/seed-articles\.yaml › [a-z0-9-]+ \(entry \d+\) › [a-z_.[\]0-9]*evidence\[\d+\]: https:\/\/wikimili\.com\/\S* — its publisher \(wikimili\.com\) is not on seeds\/kb\/publishers\.yaml/,
+    );
+  });
+  it('refuses a publisher listed twice or with an unknown category', () => {
+    const dir = doctored('kb/publishers.yaml', (t) => `${t}- {domain: gov.uk, name: Again, category: official}\n- {domain: example.org, name: X, category: blog}\n`);
+    const message = problemsOf(dir);
+    expect(message).toMatch(/publishers\.yaml › example\.org \(entry \d+\) › category: /);
+    const dup = doctored('kb/publishers.yaml', (t) => `${t}- {domain: gov.uk, name: Again, category: official}\n`);
+    expect(problemsOf(dup)).toMatch(/publishers\.yaml › gov\.uk \(entry \d+\) › domain "gov\.uk" is already listed \(entry 1\)/);
+  });
+  it('refuses an open role without current_as_of', () => {
+    const dir = doctored('kb/people/seed-articles.yaml', (t) => t.replace(/\n {6}end: 2018-07-09/, ''));
+    expect(problemsOf(dir)).toMatch(/people\/seed-articles\.yaml › jeremy-hunt \(entry 1\) › roles\[\d\]: an open role needs current_as_of: the date a source last confirmed it/);
+  });
+  it('gives every public source its publisher and the bundle its date, the same on every build', () => {
+    const a = buildKb(SEEDS).bundle;
+    const b = buildKb(SEEDS).bundle;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.asOf).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    const urls = a.entities.flatMap((e) => e.evidence).filter((e) => 'url' in e);
+    expect(urls.length).toBeGreaterThan(0);
+    for (const e of urls) expect(e).toMatchObject({ publisher: expect.any(String), category: expect.any(String) });
+    // A pledge several people made is on each one's card.
+    for (const p of a.pledges) for (const who of [p.who, ...(p.alsoWho ?? [])]) expect(a.entities.find((e) => e.id === who)?.pledges, `${p.id} on ${who}`).toContain(p.id);
+  });
 });

@@ -2,7 +2,7 @@
 // built from; an install problem as an alert; the way to the options page.
 
 import browser from 'webextension-polyfill';
-import { formatDate } from '../../shared/dates';
+import { formatDate, formatLongDate } from '../../shared/dates';
 import type { KbInfo } from '../../shared/views';
 import type { Loaded } from '../use-load';
 
@@ -51,6 +51,11 @@ export function KbFooter({ info }: { info: Loaded<KbInfo> }) {
           {info.data.installError && (
             <p class="alert" role="alert" data-testid="kb-install-error">
               {info.data.installError}
+            </p>
+          )}
+          {info.data.asOf && (
+            <p class="as-of" data-testid="kb-as-of">
+              Knowledge as of {formatLongDate(info.data.asOf)}
             </p>
           )}
           <p>

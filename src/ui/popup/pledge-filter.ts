@@ -16,7 +16,7 @@ export function matchesPledge(p: PledgeView, query: string, status: StatusFilter
   if (status !== 'all' && p.status !== status) return false;
   const q = query.trim().toLocaleLowerCase();
   if (!q) return true;
-  const haystack = [p.title, p.who.name, p.statusNote, ...p.timeline.map((t) => t.text)];
+  const haystack = [p.title, p.who.name, ...p.alsoWho.map((w) => w.name), p.statusNote, ...p.timeline.map((t) => t.text)];
   return haystack.some((text) => text.toLocaleLowerCase().includes(q));
 }
 
@@ -24,7 +24,8 @@ export function groupByPerson(pledges: readonly PledgeView[], onPage: ReadonlySe
   const groups = new Map<string, PersonGroup>();
   for (const p of pledges) {
     const group = groups.get(p.who.name) ?? { id: p.who.id, name: p.who.name, onPage: false, pledges: [] };
-    group.onPage ||= onPage.has(p.who.id);
+    // A pledge someone else also made counts as on the page when any of its makers is.
+    group.onPage ||= onPage.has(p.who.id) || p.alsoWho.some((w) => onPage.has(w.id));
     group.pledges.push(p);
     groups.set(p.who.name, group);
   }

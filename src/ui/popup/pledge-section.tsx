@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PledgeStatus, PledgeView } from '../../shared/views';
 import { STATUS_LABEL } from '../../shared/views';
+import { todayIso } from '../../shared/dates';
 import type { Loaded } from '../use-load';
 import { groupByPerson, matchesPledge, type StatusFilter } from './pledge-filter';
 import { PledgeItem } from './pledge-item';
@@ -28,6 +29,8 @@ export function PledgeSection({ pledges, onPage, target }: Props) {
   const all = useMemo(() => (pledges.status === 'ready' ? pledges.data : []), [pledges]);
   const shown = useMemo(() => all.filter((p) => matchesPledge(p, query, status)), [all, query, status]);
   const groups = useMemo(() => groupByPerson(shown, onPage), [shown, onPage]);
+  // Read at display time: whether a deadline has passed depends on the day the popup opens.
+  const today = todayIso();
 
   // The person headings stick just below the search bar, so a pledge opened from a card always
   // shows whose it is: the bar's height (it wraps on a narrow popup) is measured, not assumed.
@@ -96,7 +99,7 @@ export function PledgeSection({ pledges, onPage, target }: Props) {
                   {g.name} {g.onPage && <span class="tag">on this page</span>}
                 </h3>
                 {g.pledges.map((p) => (
-                  <PledgeItem key={p.id} pledge={p} />
+                  <PledgeItem key={p.id} pledge={p} today={today} />
                 ))}
               </div>
             ))}
