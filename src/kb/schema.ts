@@ -102,7 +102,7 @@ export const pledge = z.strictObject({
 export type PledgeSource = z.output<typeof pledge>;
 
 /** Who may be cited: seeds/kb/publishers.yaml. A URL's host must be a listed domain or a sub-domain of one. */
-export const PUBLISHER_CATEGORIES = ['official', 'parliamentary', 'nhs', 'regulator', 'professional', 'think-tank', 'charity', 'news', 'trade-press', 'reference', 'academic', 'legal'] as const;
+export const PUBLISHER_CATEGORIES = ['official', 'parliamentary', 'party', 'nhs', 'regulator', 'professional', 'think-tank', 'charity', 'news', 'trade-press', 'reference', 'academic', 'legal'] as const;
 export type PublisherCategory = (typeof PUBLISHER_CATEGORIES)[number];
 export const publisher = z.strictObject({
   domain: z.string().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'must be a lower-case host name without scheme or path (gov.uk)'),
