@@ -126,12 +126,15 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
           const bar = document.querySelector('.filters')!.getBoundingClientRect();
           const hr = heading.getBoundingClientRect();
           const sr = pledge.querySelector('summary')!.getBoundingClientRect();
-          return { name: heading.textContent, barBottom: bar.bottom, headTop: hr.top, headBottom: hr.bottom, summaryTop: sr.top, vh: innerHeight };
+          const search = document.querySelector<HTMLInputElement>('[data-testid="pledge-search"]')!.getBoundingClientRect();
+          const onTop = document.elementFromPoint(search.left + search.width / 2, search.top + search.height / 2)?.getAttribute('data-testid');
+          return { name: heading.textContent, barBottom: bar.bottom, headTop: hr.top, headBottom: hr.bottom, summaryTop: sr.top, vh: innerHeight, onTop };
         });
         expect(seen.name).toContain('Jeremy Hunt');
         expect(seen.headTop, 'the heading is below the search bar, not under it').toBeGreaterThanOrEqual(seen.barBottom - 1);
         expect(seen.headBottom, 'the heading is above the open pledge').toBeLessThanOrEqual(seen.summaryTop + 1);
         expect(seen.summaryTop).toBeLessThan(seen.vh);
+        expect(seen.onTop, 'no heading passes over the search bar').toBe('pledge-search');
         await page.close();
       });
 
