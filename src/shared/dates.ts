@@ -2,21 +2,23 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function formatDate(d: string): string {
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function format(d: string, months: readonly string[]): string {
   const [y, m, day] = d.split('-');
   if (!m) return y!;
-  const month = MONTHS[Number(m) - 1] ?? m;
+  const month = months[Number(m) - 1] ?? m;
   return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
 }
 
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "4 Sep 2012", "Jul 2016", "2018". */
+export function formatDate(d: string): string {
+  return format(d, MONTHS);
+}
 
 /** "30 November 2026", "November 2026", "2026": for a line a reader reads once (the KB's date). */
 export function formatLongDate(d: string): string {
-  const [y, m, day] = d.split('-');
-  if (!m) return y!;
-  const month = LONG_MONTHS[Number(m) - 1] ?? m;
-  return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
+  return format(d, LONG_MONTHS);
 }
 
 /** The first and the last day a partial date may mean. */
