@@ -91,7 +91,8 @@ export function capitalRun(
       continue;
     }
     // A connector after a complete class name starts a list, not a longer name: "X Hospital and Y LMC".
-    if (!CONNECTORS.has(word) || endsClass(e)) break;
+    // Nor after a plural ("GPs and Scottish GPs"): a plural ends a name.
+    if (!CONNECTORS.has(word) || endsClass(e) || plural) break;
     const next = wordAfter(text, w[1], text.length);
     if (!next || stopAt(next[0]) || nameAt(next[0]) || !isNameWord(text.slice(next[0], next[1]), RIGHT_STOP)) break;
     e = next[1];
@@ -202,9 +203,10 @@ export interface RoleContext {
 /**
  * How to read a role phrase from the words right before it (modifiers, a party, a country),
  * the sentence it is in (a nation named earlier in it), and the page's language.
- * `phrase` is the phrase as written, for modifiers inside the alias itself ("former health secretary").
+ * `phrase` is the phrase as written, for modifiers inside a listed longer phrase ("former health secretary");
+ * `ownPhrase` says it is one of the role's own aliases instead.
  */
-export function readRole(text: string, start: number, roleId: string, phrase: string, pageForeign: boolean): RoleContext {
+export function readRole(text: string, start: number, roleId: string, phrase: string, pageForeign: boolean, ownPhrase = false): RoleContext {
   const sentence = [...wordsBefore(text, start), ...phrase.split(/\s+/)].map(fold);
   const before = sentence.length - phrase.split(/\s+/).length;
   // The words that qualify the phrase: those right before it that are modifiers, party or nation
@@ -222,10 +224,13 @@ export function readRole(text: string, start: number, roleId: string, phrase: st
     if (PAST.has(w) || OTHER_ROLE.has(w) || PARTY_WORDS[w] || DEVOLVED[w] || isForeign(w) || UK_WORDS.has(w)) qualifiers.push(w);
     else break;
   }
-  for (const w of sentence.slice(before, before + 2)) {
-    for (const part of w.split('-')) qualifiers.push(part);
-    qualifiers.push(w);
-  }
+  // The phrase's own first words qualify it when it is a listed longer phrase ("former health
+  // secretary"), not when they are the role's own name ("shadow health secretary" for the shadow role).
+  if (!ownPhrase)
+    for (const w of sentence.slice(before, before + 2)) {
+      for (const part of w.split('-')) qualifiers.push(part);
+      qualifiers.push(w);
+    }
   let party: string | undefined;
   for (const w of qualifiers) if (PARTY_WORDS[w]) party = PARTY_WORDS[w];
   const ctx = (reading: RoleReading): RoleContext => (party ? { reading, party } : { reading });

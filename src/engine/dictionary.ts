@@ -26,6 +26,8 @@ export const NOT_THIS_ROLE = 4; // a longer phrase that blocks a role reading; y
 export const AMBIGUOUS = 8; // also an ordinary word or another field's abbreviation: links only on a page with health context
 export const CLASS_TRIGGER = 16; // the end (or start) of a longer name of a class the KB explains ("… NHS Foundation Trust"); yields nothing alone
 export const CONTEXT_WORD = 32; // a health word ("patients", "hospital"): counts towards health context, never a mark
+export const FOREIGN_WORD = 64; // another country's name or capital ("Australia", "Ottawa"): counts towards a page about another country
+export const UK_WORD = 128; // a UK place or institution ("Britain", "Westminster"): counts against it
 
 export interface DictPattern {
   text: string;

@@ -12,7 +12,9 @@ import {
   CASE_FIRST,
   CLASS_TRIGGER,
   CONTEXT_WORD,
+  FOREIGN_WORD,
   NEEDS_PRIOR,
+  UK_WORD,
   NOT_THIS_ROLE,
   NO_SENTENCE_START,
   type DictEntity,
@@ -54,6 +56,8 @@ export interface AnnotateOptions {
 /** A page has health context with this many distinct unambiguous KB entities on it, or this many health words. */
 export const CONTEXT_ENTITIES = 2;
 export const CONTEXT_WORDS = 2;
+/** A page naming other countries' places at least this often, and more often than UK ones, is about another country. */
+export const FOREIGN_PAGE_PLACES = 2;
 /** Words after a term that make a compound of their own: "the GP contract" is not the GP. */
 /** Between a person's name and a role phrase after it: "Sajid Javid, the former health secretary". */
 const APPOSITION_BEFORE = /^,\s+(?:the\s+)?(?:(?:former|ex-|then|previous|last|past|current|Conservative|Tory|Labour)\s+)*$/i;
@@ -247,8 +251,9 @@ export function createEngine(dictionary: Dictionary): Engine {
     return (known?.size ?? 0) >= CONTEXT_ENTITIES;
   }
 
-  /** The class a longer name belongs to, by its ending (longest first) or its start. */
-  function classOfName(name: string): number | undefined {
+  /** The class a longer name belongs to, by its ending (longest first; a year after it aside) or its start. */
+  function classOfName(written: string): number | undefined {
+    const name = written.replace(/ \d{4}$/, ''); // "… Act 2019"
     let best: number | undefined;
     let bestLen = 0;
     for (const k of classes) {
@@ -298,13 +303,19 @@ export function createEngine(dictionary: Dictionary): Engine {
   function decide(text: string, allCandidates: Candidate[], options: AnnotateOptions): Match[] {
     const date = options.date ?? todayIso();
     const health = hasHealthContext(allCandidates, options.known);
-    // Health words only count; ambiguous aliases link only on a page with health context.
+    // Health words and places only count; ambiguous aliases link only on a page with health context.
+    let foreign = 0;
+    let uk = 0;
     const candidates = allCandidates.filter((c) => {
       const f = patterns[c.pattern]!.flags;
-      return !(f & CONTEXT_WORD) && (health || !(f & AMBIGUOUS));
+      if (f & FOREIGN_WORD) foreign++;
+      if (f & UK_WORD) uk++;
+      return !(f & (CONTEXT_WORD | FOREIGN_WORD | UK_WORD)) && (health || !(f & AMBIGUOUS));
     });
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-    const ctx: SelectContext = { date, pageForeign: foreignEnglish(options.lang), personStarts: personStarts(candidates), nameStarts: nameStarts(candidates) };
+    // A page in another English locale, or about another country (its places named more often than the UK's, at least twice).
+    const pageForeign = foreignEnglish(options.lang) || (foreign >= FOREIGN_PAGE_PLACES && foreign > uk);
+    const ctx: SelectContext = { date, pageForeign, personStarts: personStarts(candidates), nameStarts: nameStarts(candidates) };
 
     // Pass 1 finds who is named in full anywhere; pass 2 lets surnames link to them, so a
     // live blog's later-in-time (earlier-on-page) "Mr McLellan" still finds "Alastair McLellan".
@@ -471,7 +482,7 @@ export function createEngine(dictionary: Dictionary): Engine {
         continue;
       }
       // The words around a role phrase: former, shadow, a party, a country, the page's language.
-      const rc = readRole(text, best.start, entity.id, text.slice(best.start, best.end), sc.pageForeign);
+      const rc = readRole(text, best.start, entity.id, text.slice(best.start, best.end), sc.pageForeign, (p.flags & NOT_THIS_ROLE) === 0);
       let reading = rc.reading;
       // A listed longer phrase ("former health secretary", "US health secretary") reads only as past or devolved.
       if (p.flags & NOT_THIS_ROLE && reading.mode === 'now') reading = { mode: 'none' };

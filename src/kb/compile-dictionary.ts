@@ -9,6 +9,8 @@ import {
   CASE_EXACT,
   CLASS_TRIGGER,
   CONTEXT_WORD,
+  FOREIGN_WORD,
+  UK_WORD,
   CASE_FIRST,
   NEEDS_PRIOR,
   NOT_THIS_ROLE,
@@ -45,7 +47,7 @@ export function isAmbiguous(a: Alias): boolean {
   const t = a.text.trim();
   if (/^[A-Z]{2}$/.test(t)) return true;
   if (t.includes(' ') || a.needs === 'prior') return false;
-  return a.sentence_start === false || (a.case === 'any' && /^[a-z]/i.test(t) && !isAcronym(t));
+  return /^[A-Za-z]+$/.test(t) && !isAcronym(t) && (a.sentence_start === false || a.case === 'any');
 }
 
 /**
@@ -119,6 +121,9 @@ export function compileDictionary(s: Sources, version: string): Dictionary {
   }
   // Health words count towards a page's health context; they belong to no entity in particular (the first).
   for (const w of HEALTH_WORDS) add(0, w, { text: w, case: 'any' }, CONTEXT_WORD);
+  // Places that tell whether a page is about another country (its role phrases are not the UK's).
+  for (const w of FOREIGN_PLACES) add(0, w, { text: w }, FOREIGN_WORD);
+  for (const w of UK_PLACES) add(0, w, { text: w }, UK_WORD);
 
   const holders: Dictionary['holders'] = [];
   for (const e of s.entities)
@@ -129,6 +134,15 @@ export function compileDictionary(s: Sources, version: string): Dictionary {
   holders.sort((a, b) => a.role - b.role || a.start.localeCompare(b.start));
   return { version, entities, patterns, holders, classes, automaton: compileDictionaryAutomaton(patterns) };
 }
+
+/** Other countries and their capitals, case-exact: a page naming them more than UK places is about another country. */
+export const FOREIGN_PLACES = (
+  'Australia|Australian|Australians|Canberra|Canada|Canadian|Canadians|Ottawa|America|American|Americans|Washington|' +
+  'New Zealand|Wellington|Ireland|Irish|Dublin|India|Indian|Delhi|United States|US|White House|Congress|Medicare|Medicaid|' +
+  'France|Paris|Germany|Berlin'
+).split('|');
+/** UK places and institutions, case-exact: they count against a page being about another country. */
+export const UK_PLACES = 'UK|Britain|British|England|English|Westminster|Whitehall|Downing Street|London|Scotland|Wales|Northern Ireland|NHS'.split('|');
 
 const PARTIES: [RegExp, string][] = [
   [/\b(Conservative|Tory)\b/, 'conservative'],
