@@ -114,6 +114,26 @@ export function capitalRun(
   return { start: s, end: e };
 }
 
+/**
+ * Whether the line around `at` is set in title case (a headline: "Streeting Tells NHS England
+ * to Halve Corporate Costs"), where capitals say nothing about names. Reads at most 160
+ * characters either side, and only for a hit that a longer name would otherwise drop.
+ */
+export function inTitleCaseLine(text: string, at: number): boolean {
+  const isBreak = (c: number) => c === 10 || c === 13 || c === 0x2029;
+  let s = at;
+  while (s > 0 && at - s < 160 && !isBreak(text.charCodeAt(s - 1))) s--;
+  let e = at;
+  while (e < text.length && e - at < 160 && !isBreak(text.charCodeAt(e))) e++;
+  let upper = 0;
+  let lower = 0;
+  for (const w of text.slice(s, e).match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? []) {
+    if (isUpperStart(w)) upper++;
+    else lower++;
+  }
+  return upper >= 3 && upper >= 4 * lower;
+}
+
 /** Whether canonical `name` ends with the canonical `ending` as whole words, with something before it. */
 export function endsWithWords(name: string, ending: string): boolean {
   return name.length > ending.length && name.endsWith(ending) && name.charCodeAt(name.length - ending.length - 1) === 32;

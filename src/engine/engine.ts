@@ -5,7 +5,7 @@
 import { findAcronymDefinitions } from './acronyms';
 import { compileAutomaton, loadAutomaton, newScanState, scan, type Automaton, type CompiledAutomaton } from './automaton';
 import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar, visibleUnit } from './chars';
-import { canonicalName, capitalRun, endsWithWords, foreignEnglish, readRole, startsWithWords } from './context';
+import { canonicalName, capitalRun, endsWithWords, foreignEnglish, inTitleCaseLine, readRole, startsWithWords } from './context';
 import {
   AMBIGUOUS,
   CASE_ANY,
@@ -272,6 +272,9 @@ export function createEngine(dictionary: Dictionary): Engine {
   }
   const isClassEnding = (words: string) => classes.some((k) => k.endings.includes(words));
   const allEndings = [...new Set(classes.flatMap((k) => k.endings))];
+  const allClassWords = [...allEndings, ...classes.flatMap((k) => k.starts)];
+  /** Whether a name holds a class's ending or start as whole words anywhere. */
+  const hasClassWords = (name: string) => allClassWords.some((w) => ` ${name} `.includes(` ${w} `));
   /** Whether the text just before `end` is a class name's ending, as a whole word ("… Hospital"). */
   function endsClass(text: string, end: number): boolean {
     for (const e of allEndings) {
@@ -457,11 +460,15 @@ export function createEngine(dictionary: Dictionary): Engine {
             emitClass(run, cls);
             continue;
           }
+          // In a headline set in title case capitals name nothing: the hit stands alone, unless
+          // part of a class's name is in its run ("… Hospitals NHS Foundation Trust Rated Inadequate").
+          if (!(inTitleCaseLine(text, head.start) && best && !hasClassWords(canonicalName(text, run.start, run.end)))) {
           // No class: the name ends where another KB name starts ("NHS ALBs" are two names side by side).
           const own = capitalRun(text, head.start, head.end, lastEnd, (at) => sc.personStarts.has(at) || isName(at), plural, isName, ends);
           if (own.start !== head.start || own.end !== head.end) {
             lastEnd = own.end;
             continue;
+          }
           }
         }
         if (!best) continue; // a class's ending alone ("Hospital") is no name

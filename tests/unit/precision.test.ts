@@ -73,6 +73,13 @@ describe('1. longer names', () => {
     expect(linked('The QOF committee met.' + HEALTH)).not.toContain('QOF');
     expect(linked('GPs and the QOF were discussed.' + HEALTH)).toEqual(expect.arrayContaining(['GPs', 'QOF']));
   });
+  it('in a title-case headline capitals name nothing, unless a class’s name is there', () => {
+    expect(linked('Streeting Tells NHS England To Halve Corporate Costs' + '\n' + HEALTH)[0]).toBe('NHS England');
+    expect(linked('Health Secretary Announces NHS Reforms To Cut Waiting Lists' + '\n' + HEALTH).slice(0, 2)).toEqual(['Health Secretary', 'NHS']);
+    expect(linked('CQC Rates Borsetshire Hospitals NHS Foundation Trust Inadequate' + '\n' + HEALTH)[0]).toBe('NHS England');
+    // In running text the same words make a longer name.
+    expect(linked('They said NHS Reforms Group met.' + HEALTH)[0]).toBe('NHS England');
+  });
   it('keeps lists and modifiers apart from names', () => {
     expect(links('NHS England and NHS Improvement merged.')).toEqual([
       ['NHS England', 'nhs-england'],
