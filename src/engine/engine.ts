@@ -185,6 +185,7 @@ export function createEngine(dictionary: Dictionary): Engine {
     if (!aliasesByEntity) {
       const byEntity = new Map<number, Set<string>>();
       patterns.forEach((p) => {
+        if (p.flags & (CLASS_TRIGGER | CONTEXT_WORD | FOREIGN_WORD | UK_WORD)) return; // not the entity's names
         let set = byEntity.get(p.entity);
         if (!set) byEntity.set(p.entity, (set = new Set()));
         set.add(p.text.toLowerCase());
