@@ -156,7 +156,9 @@ export class Annotator {
     while (!reader.step(sliceStart + SLICE_MS)) if (!(await turn())) return;
     const page = reader.result();
     if (!(await turn())) return;
-    const matches = await engine.annotateInPieces(page.text, { date }, async () => void (await turn()), MATCH_PIECE_CHARS);
+    // The page's language: another English locale (en-AU, en-US, …) resolves no UK role phrase.
+    const lang = this.doc.documentElement?.lang || null;
+    const matches = await engine.annotateInPieces(page.text, { date, lang }, async () => void (await turn()), MATCH_PIECE_CHARS);
     if (!(await turn())) return;
     this.date = date;
     this.segments = [{ page, matches, marks: [] }];
@@ -202,7 +204,7 @@ export class Annotator {
       if (!node.isConnected || insideSkipped(node)) continue;
       const page = readPageText(node);
       if (!page.nodes.length || page.nodes.some((n) => this.nodeIndex.has(n))) continue;
-      const segment: Segment = { page, matches: engine.annotate(page.text, { date: this.date, known: this.named }), marks: [] };
+      const segment: Segment = { page, matches: engine.annotate(page.text, { date: this.date, known: this.named, lang: this.doc.documentElement?.lang || null }), marks: [] };
       for (const m of segment.matches) this.named.add(m.id);
       this.segments.push(segment);
       this.indexSegment(segment);
@@ -397,7 +399,11 @@ export class Annotator {
     const key = `${m.id}\u0000${this.date ?? ''}`;
     let card = this.cards.get(key);
     if (!card) {
-      card = m.learned ? Promise.resolve(this.learnedCard(m)) : ask({ type: 'card', id: m.id, date: this.date });
+      card = m.learned
+        ? Promise.resolve(this.learnedCard(m))
+        : m.classOf
+          ? ask({ type: 'card', id: m.classOf, date: this.date, instance: m.name })
+          : ask({ type: 'card', id: m.id, date: this.date });
       this.cards.set(key, card);
       card.catch(() => this.cards.delete(key));
     }
@@ -517,11 +523,20 @@ export class Annotator {
     }
   }
 
+  /** A class mark in "on this page": the name as written, with its class ("an NHS foundation trust"). */
+  private foundClass(m: Match): FoundEntity {
+    const dict = this.dictionary;
+    const cls = dict?.classes?.find((c) => dict.entities[c.entity]?.id === m.classOf);
+    const f: FoundEntity = { id: m.id, name: m.name, kind: 'class', count: 0 };
+    if (cls) f.label = cls.label;
+    return f;
+  }
+
   private found(): FoundEntity[] {
     const byId = new Map<string, FoundEntity>();
     for (const m of this.segments.flatMap((seg) => seg.matches)) {
       if (m.learned) continue;
-      const f = byId.get(m.id) ?? { id: m.id, name: m.name, kind: markKind(m), count: 0 };
+      const f = byId.get(m.id) ?? (m.classOf ? this.foundClass(m) : { id: m.id, name: m.name, kind: markKind(m), count: 0 });
       f.count++;
       byId.set(m.id, f);
     }

@@ -4,7 +4,7 @@
 
 import type { Dictionary } from '../engine/dictionary';
 import type { KbBundle, KbEntity, KbPledge } from '../kb/bundle';
-import { buildCard, buildPledgeView, type KbLookup } from '../shared/card-model';
+import { buildCard, buildClassCard, buildPledgeView, type KbLookup } from '../shared/card-model';
 import { todayIso } from '../shared/dates';
 import type { PageSetup, ReaderSettings, Request, Responses, SiteState } from '../shared/messages';
 import type { Prefs } from '../shared/prefs';
@@ -192,6 +192,12 @@ export function createService(deps: ServiceDeps) {
       const k = await kb();
       const entity = k.entities.get(req.id);
       if (!entity) throw new UserError(`no entry "${req.id}" in the knowledge base`);
+      if (req.instance !== undefined) {
+        const entities = k.dictionary.entities;
+        const cls = k.dictionary.classes?.find((c) => entities[c.entity]?.id === req.id);
+        if (!cls) throw new UserError(`"${req.id}" is not a class in the knowledge base`);
+        return buildClassCard(entity, req.instance, cls.label, req.date, lookup(k), todayIso());
+      }
       return buildCard(entity, req.date, lookup(k), todayIso());
     },
     async pledges() {

@@ -33,7 +33,7 @@ export const prefsSchema = z.strictObject({
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page:setup'), url: z.string().max(8192), load: z.boolean().optional() }),
-  z.strictObject({ type: z.literal('card'), id: z.string().min(1).max(200), date: isoDay.nullable() }),
+  z.strictObject({ type: z.literal('card'), id: z.string().min(1).max(200), date: isoDay.nullable(), instance: z.string().min(1).max(300).optional() }),
   z.strictObject({ type: z.literal('pledges') }),
   z.strictObject({ type: z.literal('pledge:open'), id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
   z.strictObject({ type: z.literal('kb:info') }),

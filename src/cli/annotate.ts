@@ -77,7 +77,12 @@ function main(): void {
   }
   for (const r of results) {
     console.log(`${r.file}  (date: ${r.date ?? 'none, roles resolved at today'})  ${r.matches.length} mentions`);
-    for (const m of r.matches) console.log(`  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(6)} ${JSON.stringify(m.text)} → ${m.name} [${m.id}]`);
+    for (const m of r.matches)
+      console.log(
+        m.class
+          ? `  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} class  ${JSON.stringify(m.text)} → ${m.label ?? m.class}, not in the KB individually [${m.id}]`
+          : `  ${String(m.start).padStart(6)}-${String(m.end).padEnd(6)} ${m.kind.padEnd(6)} ${JSON.stringify(m.text)} → ${m.name} [${m.id}]`,
+      );
   }
 }
 

@@ -20,6 +20,8 @@ export interface HtmlText {
   sourceStart: Int32Array;
   sourceEnd: Int32Array;
   date: string | null;
+  /** The document's language (`<html lang>`), or null. */
+  lang: string | null;
 }
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
@@ -58,6 +60,11 @@ function findDate(root: Node): string | null {
   };
   visit(root);
   return meta ?? jsonLd ?? time;
+}
+
+function documentLang(doc: Node): string | null {
+  const html = 'childNodes' in doc ? (doc as { childNodes: Node[] }).childNodes.find((n) => 'tagName' in n && n.tagName === 'html') : undefined;
+  return (html && attr(html as Element, 'lang')?.trim()) || null;
 }
 
 const REFERENCE = /^&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)/;
@@ -123,5 +130,5 @@ export function htmlVisibleText(source: string): HtmlText {
     if (block) breakBlock(el.sourceCodeLocation?.endOffset ?? at);
   };
   visit(doc);
-  return { text: chars.join(''), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends), date: findDate(doc) };
+  return { text: chars.join(''), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends), date: findDate(doc), lang: documentLang(doc) };
 }

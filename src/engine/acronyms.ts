@@ -58,15 +58,18 @@ export function findAcronymDefinitions(text: string): AcronymDefinition[] {
     while (i >= 0 && text.charAt(i) === ' ') i--;
     for (; i >= 0; i--) {
       const ch = text.charAt(i);
-      if (/[.!?;:\n()"“”]/.test(ch)) break;
+      if (/[.!?;:\n\r\u2028\u2029()"“”]/.test(ch)) break; // a sentence's or a block's end
       if (ch === ' ' && i + 1 < open && text.charAt(i + 1) !== ' ') {
         words++;
         if (words >= maxWords) break;
       }
       windowStart = i;
     }
+    // Trimmed of spaces and breaks at both ends: a long form never starts or ends with one.
+    while (windowStart < open && /\s/.test(text.charAt(windowStart))) windowStart++;
     const window = text.slice(windowStart, open).replace(/\s+$/, '');
-    const long = bestLongForm(short, window);
+    const found = bestLongForm(short, window);
+    const long = found?.replace(/^\s+/, '') ?? null;
     if (!long || long.length <= short.length || long.split(/\s+/).length < 2) continue;
     if (long.includes(short)) continue;
     const longStart = windowStart + window.length - long.length;

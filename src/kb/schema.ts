@@ -25,10 +25,27 @@ export const alias = z.union([
     sentence_start: z.literal(false).optional(),
     not_followed_by: z.array(word).optional(),
     not_preceded_by: z.array(word).optional(),
+    ambiguous: z.literal(true).optional(),
     note: z.string().optional(),
   }),
 ]);
-export type Alias = { text: string; case?: 'exact' | 'first' | 'any'; needs?: 'prior'; sentence_start?: false; not_followed_by?: string[]; not_preceded_by?: string[]; note?: string };
+export type Alias = {
+  text: string;
+  case?: 'exact' | 'first' | 'any';
+  needs?: 'prior';
+  sentence_start?: false;
+  not_followed_by?: string[];
+  not_preceded_by?: string[];
+  ambiguous?: true;
+  note?: string;
+};
+
+/** A class of bodies or things: longer names ending (or starting) so are members the KB need not know one by one. */
+export const instances = z.strictObject({
+  label: nonEmpty,
+  endings: z.array(nonEmpty).optional(),
+  starts: z.array(nonEmpty).optional(),
+});
 
 export const roleHeld = z.strictObject({
   title: nonEmpty,
@@ -60,6 +77,7 @@ export const entity = z.strictObject({
   lifecycle: z.array(lifecycleEvent).optional(),
   related: z.array(id).optional(),
   corrections: z.array(correction).optional(),
+  instances: instances.optional(),
   note: z.string().optional(),
 });
 export type EntitySource = z.output<typeof entity>;

@@ -103,6 +103,32 @@ export function buildCard(entity: KbEntity, articleDate: string | null, kb: KbLo
   return card;
 }
 
+/** The line a class card shows under the name: the member is not in the KB one by one. */
+export const NOT_INDIVIDUALLY = 'This one is not in the knowledge base individually.';
+
+/**
+ * A card for a name the KB does not know individually but whose class it explains
+ * ("Borsetshire Hospitals NHS Foundation Trust", an NHS foundation trust): the name as
+ * written, the class's explanation, history and sources. Quotes and pledges of the class
+ * are about other members, so they are left out.
+ */
+export function buildClassCard(cls: KbEntity, written: string, label: string, articleDate: string | null, kb: KbLookup, today: string): CardData {
+  const base = buildCard(cls, articleDate, kb, today);
+  const card: CardData = {
+    ...base,
+    id: `class:${cls.id}:${written}`,
+    kind: 'class',
+    name: written,
+    classOf: { id: cls.id, name: cls.name, label },
+    corrections: [],
+    quotes: [],
+    pledges: [],
+    related: [{ id: cls.id, name: cls.name }, ...base.related],
+  };
+  delete card.since;
+  return card;
+}
+
 export function buildPledgeView(p: KbPledge, kb: KbLookup): PledgeView {
   const view: PledgeView = {
     id: p.id,

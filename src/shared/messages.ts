@@ -26,7 +26,8 @@ export type Request =
   | { type: 'page:setup'; url: string; load?: boolean }
   /** The welcome page's sample article: annotated as a page on a site that is on. */
   | { type: 'sample:setup' }
-  | { type: 'card'; id: string; date: string | null }
+  /** `instance`: a name as written that the KB explains by its class `id` (a class card). */
+  | { type: 'card'; id: string; date: string | null; instance?: string }
   | { type: 'pledges' }
   | { type: 'pledge:open'; id: string }
   | { type: 'kb:info' }
@@ -77,6 +78,9 @@ export type TabMessage =
 export interface FoundEntity {
   id: string;
   name: string;
-  kind: 'person' | 'body' | 'term';
+  /** `class`: a name explained by its class, not in the KB individually. */
+  kind: 'person' | 'body' | 'term' | 'class';
+  /** For a class: "an NHS foundation trust". */
+  label?: string;
   count: number;
 }

@@ -32,8 +32,12 @@ export type PledgeStatus = 'not-yet-rated' | 'in-progress' | 'kept' | 'partly-ke
 
 export interface CardData {
   id: string;
-  kind: 'person' | 'body' | 'term';
+  /** `class`: a name the KB does not know individually, explained by its class ("an NHS foundation trust"). */
+  kind: 'person' | 'body' | 'term' | 'class';
+  /** The canonical name; for a class card, the name as written on the page. */
   name: string;
+  /** For a class card: the class entity, and how a member is described ("an NHS foundation trust"). */
+  classOf?: { id: string; name: string; label: string };
   description: string;
   sources: SourceRef[];
   /** The article date the card was built for, or null (then "today"). */

@@ -2,6 +2,7 @@
 // article, what the seed articles said, related pledges, every line with its sources.
 
 import { formatDate } from '../shared/dates';
+import { NOT_INDIVIDUALLY } from '../shared/card-model';
 import type { CardData, DatedLine } from '../shared/views';
 import { SourceLinks, StatusChip } from './sources';
 
@@ -13,7 +14,7 @@ export interface CardProps {
   onClose?: () => void;
 }
 
-const KIND_LABEL = { person: 'Person', body: 'Organisation', term: 'Term' } as const;
+const KIND_LABEL = { person: 'Person', body: 'Organisation', term: 'Term', class: 'Not in the knowledge base' } as const;
 
 function span(l: DatedLine): string {
   if (l.end === undefined) return formatDate(l.date);
@@ -41,6 +42,16 @@ export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
         )}
       </div>
       {readAs && <p class="read-as">Read here as {readAs} on {dateLabel}.</p>}
+      {card.classOf && (
+        <>
+          <p class="class-label" data-testid="class-label">
+            {card.classOf.label}
+          </p>
+          <p class="class-note" data-testid="class-note">
+            {NOT_INDIVIDUALLY} What follows is about {card.classOf.name} in general.
+          </p>
+        </>
+      )}
       <p class="description">
         {card.description} <SourceLinks sources={card.sources} />
       </p>

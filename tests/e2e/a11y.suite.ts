@@ -267,6 +267,25 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           await page.close();
         });
 
+        it('a class card (a name the KB explains by its class), and the popup listing it', async () => {
+          const url = server.url('/class-page');
+          const page = await browser.openPage(url);
+          await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+          const at = await page.evaluateArg(markCentre, 'Borsetshire Hospitals NHS Foundation Trust');
+          expect(at, 'a class mark').not.toBeNull();
+          await page.mouseMove(Math.max(1, at!.x - 40), Math.max(1, at!.y - 40));
+          await page.mouseMove(at!.x, at!.y);
+          await page.waitFor(() => document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' && Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .class-note')), 15_000);
+          await theme(page);
+          await expectNoViolations(page, `the class card (${scheme})`, 'card');
+          const popup = await browser.openPage(`${browser.extensionOrigin}popup.html?tab=${await tabIdOf(url)}`);
+          await popup.waitFor(() => document.querySelector('.found-label') !== null, 15_000);
+          await theme(popup);
+          await expectNoViolations(popup, `the popup listing class marks (${scheme})`);
+          await popup.close();
+          await page.close();
+        });
+
         if (scheme === 'light') {
           it('a card is opened, used and closed from the keyboard alone, and focus comes back', async () => {
             const page = await readerOnFirstLink('002');

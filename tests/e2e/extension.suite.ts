@@ -99,6 +99,40 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       await page.close();
     });
 
+    it('a name the KB explains by its class opens a class card, and the popup lists it', async () => {
+      const url = server.url('/class-page');
+      const page = await browser.openPage(url);
+      await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+      const marked = await page.evaluate(markedTexts);
+      // Painted as bodies: a trust and an ICB are bodies, so the reader's "bodies" switch covers them.
+      expect(marked['hpa-body']).toEqual(expect.arrayContaining(['Borsetshire Hospitals NHS Foundation Trust', 'Fictional and Made-up ICB', 'Kent and Medway ICB']));
+      // Never the inner name: not NHS, not the generic ICB.
+      expect(marked['hpa-body']).not.toContain('ICB');
+      await hover(page, 'Borsetshire Hospitals NHS Foundation Trust');
+      await page.waitFor(() => {
+        const host = document.querySelector<HTMLElement>('hpa-card-host');
+        return host?.style.visibility === 'visible' && Boolean(host.shadowRoot?.textContent?.includes('not in the knowledge base individually'));
+      });
+      const text = await page.evaluate(cardText);
+      expect(text).toContain('Borsetshire Hospitals NHS Foundation Trust');
+      expect(text).toContain('an NHS foundation trust');
+      expect(text).toMatch(/public benefit corporation/); // the class's own explanation
+      expect(text).toMatch(/2004/); // and its history
+      const popup = await extensionPage('popup.html', url);
+      await popup.waitFor(() => document.querySelector('[data-testid="found-list"]') !== null, 15_000);
+      const listed = await popup.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.found-entry')].map((b) => `${b.dataset.entity}|${b.querySelector('.found-name')?.textContent ?? ''}`),
+      );
+      expect(listed).toEqual(
+        expect.arrayContaining([
+          'class:foundation-trust:Borsetshire Hospitals NHS Foundation Trust|Borsetshire Hospitals NHS Foundation Trust — an NHS foundation trust',
+          expect.stringMatching(/^class:integrated-care-board:Fictional and Made-up ICB\|/),
+        ]),
+      );
+      await popup.close();
+      await page.close();
+    });
+
     it('steps through marks from the keyboard and closes the card with Escape', async () => {
       const page = await article('002');
       await page.press({ alt: true, shift: true, code: 'KeyJ' });

@@ -83,6 +83,12 @@ export const EDITABLE_EXTRA = `
 <label>Search <input id="i" value="NHS England"></label></form>
 <div id="ce" contenteditable="true">Simon Stevens of NHS England</div>`;
 
+/** A 2025-style report naming bodies the KB does not know individually (made up), and ones it knows. */
+export const CLASS_PAGE_TEXT = [
+  'Borsetshire Hospitals NHS Foundation Trust said on Tuesday that it would merge its finance teams with a neighbouring trust, as NHS England asked hospitals to cut corporate costs.',
+  'Fictional and Made-up ICB said it would cut a third of its posts, and patients and nurses in Borsetshire were told services would not change. Kent and Medway ICB said it had made similar savings.',
+].join('\n');
+
 export interface TestServer {
   origin: string;
   url(p: string): string;
@@ -106,6 +112,11 @@ export async function startServer(): Promise<TestServer> {
       const text = fs.readFileSync(path.join(ROOT, 'seeds', a.file), 'utf8');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage(a, text, m[2] ? EDITABLE_EXTRA : ''));
+      return;
+    }
+    if (u.pathname === '/class-page') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(articlePage({ id: 'class', file: '', title: 'Trusts told to cut corporate costs', publisher: 'Test News', date: '2025-06-12' }, CLASS_PAGE_TEXT));
       return;
     }
     const hostile = u.pathname.match(/^\/hostile\/(\w+)$/)?.[1];

@@ -81,7 +81,8 @@ describe('matching mechanics', () => {
   it('finds names at word starts only, whatever the word around them', () => {
     // Words that start a pattern ("NHS", "health") and words that only resemble one.
     expect(ids('NHSEngland, Jeremyhunt, health secretaryship, a health secretary, xNHS England')).toEqual([['health secretary', 'jeremy-hunt']]);
-    expect(ids('Ünïcödé NHS; 1NHS; Ω-NHS; é NHS England')).toEqual([['NHS', 'nhs'], ['NHS', 'nhs'], ['NHS England', 'nhs-england']]);
+    // (Lower case before NHS: a capitalised word before it would make a longer name, see traps.)
+    expect(ids('ünïcödé NHS; 1NHS; Ω-NHS; é NHS England')).toEqual([['NHS', 'nhs'], ['NHS', 'nhs'], ['NHS England', 'nhs-england']]);
   });
   it('gives UTF-16 offsets into the original text', () => {
     const text = '😀 “Jeremy Hunt” 😀 NHS';
@@ -124,7 +125,8 @@ describe('precision rules', () => {
     ]);
   });
   it('does not read NHS Improvement into an "NHS Improvement fund"', () => {
-    expect(ids('the NHS Improvement fund and NHS Improvement itself')).toEqual([['NHS', 'nhs'], ['NHS Improvement', 'nhs-improvement']]);
+    // "NHS Improvement fund" is a longer name of its own: neither NHS Improvement nor the NHS.
+    expect(ids('the NHS Improvement fund and NHS Improvement itself')).toEqual([['NHS Improvement', 'nhs-improvement']]);
   });
   it('resolves a shared surname to the person named most recently', () => {
     expect(ids('Alan Johnson and Boris Johnson met. Johnson spoke.')).toEqual([

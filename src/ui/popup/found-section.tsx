@@ -9,6 +9,7 @@ const GROUPS = [
   { kind: 'person', label: 'People' },
   { kind: 'body', label: 'Organisations' },
   { kind: 'term', label: 'Terms' },
+  { kind: 'class', label: 'Not in the knowledge base individually' },
 ] as const;
 
 interface Props {
@@ -56,7 +57,10 @@ function FoundBody({ tabId, found, enabled }: Props) {
               {items.map((e) => (
                 <li key={e.id}>
                   <button type="button" class="found-entry" data-entity={e.id} onClick={() => void reveal(e.id)}>
-                    <span class="found-name">{e.name}</span>
+                    <span class="found-name">
+                      {e.name}
+                      {e.label && <span class="found-label"> — {e.label}</span>}
+                    </span>
                     <span class="count">
                       <span aria-hidden="true">×{e.count}</span>
                       <span class="sr-only">, {e.count === 1 ? 'once' : `${e.count} times`}</span>
