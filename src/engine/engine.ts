@@ -5,7 +5,7 @@
 import { findAcronymDefinitions } from './acronyms';
 import { compileAutomaton, loadAutomaton, newScanState, scan, type Automaton, type CompiledAutomaton } from './automaton';
 import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar, visibleUnit } from './chars';
-import { canonicalName, capitalRun, endsWithWords, foreignEnglish, inTitleCaseLine, readRole, startsWithWords } from './context';
+import { canonicalName, capitalRun, endsWithWords, foreignEnglish, inTitleCaseLine, readRole, startsWithWords, type RoleContext } from './context';
 import {
   AMBIGUOUS,
   CASE_ANY,
@@ -223,10 +223,25 @@ export function createEngine(dictionary: Dictionary): Engine {
     return true;
   }
 
-  function collector(text: string, candidates: Candidate[]) {
+  /** Health words and place names are only counted (they are never marked): no candidate is kept for them. */
+  interface WordCounts {
+    health: number;
+    foreign: number;
+    uk: number;
+  }
+
+  function collector(text: string, candidates: Candidate[], counts: WordCounts) {
     return (pattern: number, start: number, end: number) => {
       const c = { pattern, start, end };
-      if (passesLocalRules(text, c)) candidates.push(c);
+      if (!passesLocalRules(text, c)) return;
+      const f = patterns[pattern]!.flags;
+      if (f & (CONTEXT_WORD | FOREIGN_WORD | UK_WORD)) {
+        if (f & CONTEXT_WORD) counts.health++;
+        if (f & FOREIGN_WORD) counts.foreign++;
+        if (f & UK_WORD) counts.uk++;
+        return;
+      }
+      candidates.push(c);
     };
   }
 
@@ -237,8 +252,9 @@ export function createEngine(dictionary: Dictionary): Engine {
   });
 
   /** Whether the page is about health: enough distinct unambiguous KB entities, or health words. */
-  function hasHealthContext(candidates: Candidate[], known: ReadonlySet<string> | undefined): boolean {
-    let words = 0;
+  function hasHealthContext(candidates: Candidate[], known: ReadonlySet<string> | undefined, healthWords: number): boolean {
+    if (healthWords >= CONTEXT_WORDS) return true;
+    let words = healthWords;
     const seen = new Set<number>();
     for (const c of candidates) {
       const p = patterns[c.pattern]!;
@@ -287,39 +303,36 @@ export function createEngine(dictionary: Dictionary): Engine {
 
   function annotate(text: string, options: AnnotateOptions = {}): Match[] {
     const candidates: Candidate[] = [];
-    scan(automaton, text, collector(text, candidates));
-    return decide(text, candidates, options);
+    const counts: WordCounts = { health: 0, foreign: 0, uk: 0 };
+    scan(automaton, text, collector(text, candidates, counts));
+    return decide(text, candidates, options, counts);
   }
 
   async function annotateInPieces(text: string, options: AnnotateOptions, pause: () => Promise<void>, piece = 400_000): Promise<Match[]> {
     const candidates: Candidate[] = [];
-    const hit = collector(text, candidates);
+    const counts: WordCounts = { health: 0, foreign: 0, uk: 0 };
+    const hit = collector(text, candidates, counts);
     const st = newScanState();
     for (let from = 0; from < text.length; from += piece) {
       if (from > 0) await pause();
       scan(automaton, text, hit, from, from + piece, st);
     }
     if (text.length > piece) await pause(); // the rules on a long text's hits are a piece of work too
-    return decide(text, candidates, options);
+    return decide(text, candidates, options, counts);
   }
 
   /** From raw hits to mentions: the context rules, roles, and acronyms the text defines. */
-  function decide(text: string, allCandidates: Candidate[], options: AnnotateOptions): Match[] {
+  function decide(text: string, allCandidates: Candidate[], options: AnnotateOptions, counts: WordCounts): Match[] {
     const date = options.date ?? todayIso();
-    const health = hasHealthContext(allCandidates, options.known);
-    // Health words and places only count; ambiguous aliases link only on a page with health context.
-    let foreign = 0;
-    let uk = 0;
-    const candidates = allCandidates.filter((c) => {
-      const f = patterns[c.pattern]!.flags;
-      if (f & FOREIGN_WORD) foreign++;
-      if (f & UK_WORD) uk++;
-      return !(f & (CONTEXT_WORD | FOREIGN_WORD | UK_WORD)) && (health || !(f & AMBIGUOUS));
-    });
+    const health = hasHealthContext(allCandidates, options.known, counts.health);
+    // Ambiguous aliases link only on a page with health context.
+    const foreign = counts.foreign;
+    const uk = counts.uk;
+    const candidates = health ? allCandidates : allCandidates.filter((c) => !(patterns[c.pattern]!.flags & AMBIGUOUS));
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     // A page in another English locale, or about another country (its places named more often than the UK's, at least twice).
     const pageForeign = foreignEnglish(options.lang) || (foreign >= FOREIGN_PAGE_PLACES && foreign > uk);
-    const ctx: SelectContext = { date, pageForeign, personStarts: personStarts(candidates), nameStarts: nameStarts(candidates) };
+    const ctx: SelectContext = { date, pageForeign, personStarts: personStarts(candidates), nameStarts: nameStarts(candidates), roleReadings: new Map() };
 
     // Pass 1 finds who is named in full anywhere; pass 2 lets surnames link to them, so a
     // live blog's later-in-time (earlier-on-page) "Mr McLellan" still finds "Alastair McLellan".
@@ -341,6 +354,8 @@ export function createEngine(dictionary: Dictionary): Engine {
     personStarts: Set<number>;
     /** Where any KB name starts (class endings aside). */
     nameStarts: Set<number>;
+    /** Role phrases already read, by start and entity: the second selection pass reads none again. */
+    roleReadings: Map<number, RoleContext>;
   }
 
   function personStarts(candidates: Candidate[]): Set<number> {
@@ -490,7 +505,12 @@ export function createEngine(dictionary: Dictionary): Engine {
         continue;
       }
       // The words around a role phrase: former, shadow, a party, a country, the page's language.
-      const rc = readRole(text, best.start, entity.id, text.slice(best.start, best.end), sc.pageForeign, (p.flags & NOT_THIS_ROLE) === 0);
+      const roleKey = best.start * 8192 + p.entity;
+      let rc = sc.roleReadings.get(roleKey);
+      if (!rc) {
+        rc = readRole(text, best.start, entity.id, text.slice(best.start, best.end), sc.pageForeign, (p.flags & NOT_THIS_ROLE) === 0);
+        sc.roleReadings.set(roleKey, rc);
+      }
       let reading = rc.reading;
       // A listed longer phrase ("former health secretary", "US health secretary") reads only as past or devolved.
       if (p.flags & NOT_THIS_ROLE && reading.mode === 'now') reading = { mode: 'none' };
