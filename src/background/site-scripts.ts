@@ -14,12 +14,9 @@
 //
 // Sites switched off are left out of the defaults' registrations with excludeMatches.
 
-import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, siteKey, type DefaultSite } from '../shared/sites';
+import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, originsFor, siteKey, type DefaultSite } from '../shared/sites';
 
-/** The host permission asked for a site beyond the default list: the site and its sub-domains. */
-export function originsFor(site: string): string[] {
-  return [`*://${site}/*`, `*://*.${site}/*`];
-}
+export { originsFor };
 
 /** Pages a choice stored under `site` covers: the site and its sub-domains, as the permission asked for (originsFor). */
 export function pagesOf(site: string): string[] {

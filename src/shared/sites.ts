@@ -92,3 +92,8 @@ export function defaultSiteFor(url: URL): DefaultSite | undefined {
 export function siteKey(hostname: string): string {
   return hostname.replace(/^www\./, '').toLowerCase();
 }
+
+/** The host permission asked for a site beyond the default list: the site and its sub-domains. */
+export function originsFor(site: string): string[] {
+  return [`*://${site}/*`, `*://*.${site}/*`];
+}

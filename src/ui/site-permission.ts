@@ -3,8 +3,8 @@
 // the click or submit handler (a user gesture), so this function calls it before any await.
 
 import browser from 'webextension-polyfill';
-import { originsFor } from '../background/site-scripts';
 import type { SiteState } from '../shared/messages';
+import { originsFor } from '../shared/sites';
 import { ask } from './ask';
 
 export class PermissionRefused extends Error {}
