@@ -2,7 +2,7 @@
 // extension and annotated by the same annotator as a web page, so a reader can hover before
 // finding a news site. Runs in a frame of the welcome page.
 import { Annotator } from '../src/annotator/annotator';
-import { ask } from '../src/annotator/messaging';
+import { ask } from '../src/shared/ask';
 import { adoptStyles } from '../src/ui/adopt-styles';
 import { renderSample } from '../src/ui/welcome/sample';
 import themeCss from '../src/ui/theme.css?inline';

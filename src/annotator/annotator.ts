@@ -9,7 +9,7 @@ import type { Prefs } from '../shared/prefs';
 import type { CardData } from '../shared/views';
 import { createCardHost, type CardHost, type CardOptions } from './card-host';
 import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
-import { ask } from './messaging';
+import { ask } from '../shared/ask';
 import { pageDate } from './page-date';
 import { pageUrl } from './page-url';
 import { createTextReader, isSkipped, readPageText, type PageText } from './text-reader';

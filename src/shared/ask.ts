@@ -1,8 +1,9 @@
-// Requests to the background from page-side code. The MV3 service worker may be asleep
-// or restarting: a request that finds no receiver is retried a few times.
+// Requests to the background from the page side, the popup and the options page. The MV3
+// service worker may be asleep or restarting: a request that finds no receiver is retried
+// a few times.
 
 import browser from 'webextension-polyfill';
-import type { Reply, Request, Responses } from '../shared/messages';
+import type { Reply, Request, Responses } from './messages';
 
 const RETRIES = [50, 150, 400, 1000];
 
