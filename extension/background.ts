@@ -2,7 +2,7 @@
 // events to the service. Holds no state that a restart would lose.
 
 import browser from 'webextension-polyfill';
-import type { KbBundle } from '../src/kb/bundle';
+import type { KbBundle } from '../src/shared/kb-bundle';
 import { createRouter } from '../src/background/router';
 import { createService } from '../src/background/service';
 import { createSiteScripts } from '../src/background/site-scripts';

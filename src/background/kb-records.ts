@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Dictionary } from '../engine/dictionary';
-import type { Evidence, KbArticle, KbEntity, KbPledge, KbRole } from '../kb/bundle';
+import type { Evidence, KbArticle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
 import type { KbMeta } from './store';
 
 const str = z.string();

@@ -3,7 +3,7 @@
 // database deleted or damaged under us is rebuilt from the bundle at the next request.
 
 import type { Dictionary } from '../engine/dictionary';
-import type { KbBundle, KbEntity, KbPledge } from '../kb/bundle';
+import type { KbBundle, KbEntity, KbPledge } from '../shared/kb-bundle';
 import { buildCard, buildClassCard, buildPledgeView, type KbLookup } from '../shared/card-model';
 import { todayIso } from '../shared/dates';
 import type { PageSetup, ReaderSettings, Request, Responses, SiteState } from '../shared/messages';

@@ -5,7 +5,7 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dictionary } from '../engine/dictionary';
-import type { KbArticle, KbBundle, KbEntity, KbPledge, KbRole } from '../kb/bundle';
+import type { KbArticle, KbBundle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
 import { DEFAULT_PREFS, type Prefs } from '../shared/prefs';
 import { UserError } from './errors';
 import { prefsSchema, siteSchema } from './validate';

@@ -1,7 +1,7 @@
 // Builds a card for an entity as of an article's date: which roles were held then,
 // what happened to a body since, what the seed articles said, related pledges.
 
-import type { Evidence, KbArticle, KbEntity, KbPledge } from '../kb/bundle';
+import type { Evidence, KbArticle, KbEntity, KbPledge } from './kb-bundle';
 import { dateRange, formatDate } from './dates';
 import type { CardData, DatedLine, PledgeStatus, PledgeView, QuoteView, SourceRef } from './views';
 
