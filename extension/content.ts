@@ -5,6 +5,7 @@
 
 import { pageUrl } from '../src/annotator/page-url';
 import type { PageSetup, Reply, TabMessage } from '../src/shared/messages';
+import { LOG_PREFIX } from '../src/shared/product';
 
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -53,7 +54,7 @@ function load(url: string): void {
         scope.__hpaStart(s);
       }
     })
-    .catch((e) => console.warn('health-policy-annotator:', e))
+    .catch((e) => console.warn(LOG_PREFIX, e))
     .finally(() => {
       asking = undefined;
       if (askAgain) {

@@ -11,6 +11,7 @@ import { createCardHost, type CardHost, type CardOptions } from './card-host';
 import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
 import { ask } from '../shared/ask';
 import { pageDate } from './page-date';
+import { LOG_PREFIX } from '../shared/product';
 import { pageUrl } from './page-url';
 import { createTextReader, isSkipped, readPageText, type PageText } from './text-reader';
 import markCss from '../../extension/content.css?inline';
@@ -416,7 +417,7 @@ export class Annotator {
     return {
       ...(readAs && { readAs: `the ${readAs}` }),
       focus,
-      onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn('health-policy-annotator:', e)),
+      onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn(LOG_PREFIX, e)),
     };
   }
 
@@ -440,7 +441,7 @@ export class Annotator {
     try {
       card = await this.cardData(mark.match);
     } catch (e) {
-      if (!this.orphaned()) console.warn('health-policy-annotator: no card for', mark.match.id, e);
+      if (!this.orphaned()) console.warn(LOG_PREFIX, 'no card for', mark.match.id, e);
       return;
     }
     if (this.openMark !== mark) return; // the pointer moved on meanwhile

@@ -11,6 +11,7 @@ import type { Prefs } from '../shared/prefs';
 import { DEFAULT_SITES, defaultSiteFor, siteKey } from '../shared/sites';
 import type { CardData, KbInfo } from '../shared/views';
 import { UserError } from './errors';
+import { LOG_PREFIX } from '../shared/product';
 import { dictionaryRecord, entityRecord, metaRecord, pledgeRecord, roleRecord, validRecords } from './kb-records';
 import {
   clearSiteChoices,
@@ -104,7 +105,7 @@ export function createService(deps: ServiceDeps) {
     if ((await installedVersion(d)) !== deps.bundledVersion) await install(d);
     let k = await read(d);
     if (k.damaged) {
-      console.warn('health-policy-annotator: damaged knowledge base records in storage; rebuilding from the bundle');
+      console.warn(LOG_PREFIX, 'damaged knowledge base records in storage; rebuilding from the bundle');
       await install(d);
       k = await read(d); // still damaged means a bad bundle: its bad records stay skipped
     }

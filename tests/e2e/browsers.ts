@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { LOG_PREFIX } from '../../src/shared/product';
 import { findBrowser } from './find-browser';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -89,7 +90,7 @@ async function poll(check: () => Promise<unknown>, timeoutMs = 10_000): Promise<
 }
 
 /** Console lines the extension writes start with its name; uncaught errors from its scripts name its files. */
-const OURS = /health-policy-annotator|annotator\.js|content\.js|(chrome|moz)-extension:\/\//;
+const OURS = new RegExp(`${LOG_PREFIX}|annotator\\.js|content\\.js|(chrome|moz)-extension://`);
 
 function pwPage(page: PwPage): TestPage {
   const errors: string[] = [];

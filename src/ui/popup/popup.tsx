@@ -3,6 +3,7 @@
 // pledge link) it is a full tab showing the pledge history at that pledge.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { PRODUCT_NAME } from '../../shared/product';
 import { ask } from '../ask';
 import { useLoad } from '../use-load';
 import { currentPage, foundOnPage, type PageTarget } from './active-tab';
@@ -49,7 +50,7 @@ export function Popup() {
   return (
     <div class={pledgeView ? 'popup full' : 'popup'}>
       <header class="top">
-        <h1>{pledgeView ? 'Health Policy Reader — pledge history' : 'Health Policy Reader'}</h1>
+        <h1>{pledgeView ? `${PRODUCT_NAME} — pledge history` : PRODUCT_NAME}</h1>
       </header>
       <main>
         {!pledgeView && page.state.status === 'error' && (

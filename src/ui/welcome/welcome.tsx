@@ -1,14 +1,15 @@
 // What the extension does, where it works, how to use it, what it keeps private, and an
 // article to try it on. Shown once after the first install; linked from the popup and options.
 import browser from 'webextension-polyfill';
+import { PRODUCT_NAME } from '../../shared/product';
 import { DEFAULT_SITES } from '../../shared/sites';
 
 export function Welcome() {
   return (
     <main>
-      <h1>Health Policy Reader</h1>
+      <h1>{PRODUCT_NAME}</h1>
       <p>
-        Health Policy Reader explains English health-policy news as you read it. It quietly marks the people, bodies, acronyms and plans a
+        {PRODUCT_NAME} explains English health-policy news as you read it. It quietly marks the people, bodies, acronyms and plans a
         reporter assumes you know, and resting the pointer on one opens a card: who or what it is, their roles with dates, what became of
         it since, and where each fact comes from. The toolbar button shows the history of health pledges: who made each, when, and what
         happened to it.
