@@ -16,7 +16,10 @@ import tseslint from 'typescript-eslint';
 // The layers (docs/architecture.md): which part of src may import which. Each rule is a
 // regular expression on the import's path as written; the files of each layer sit at the
 // depth these relative paths assume (src/engine and src/shared are flat folders).
-const noTestsOrBench = { regex: '^(\\.\\./)+(tests|bench)(/|$)', message: 'Nothing in src imports tests/ or bench/ (layer rule, docs/architecture.md).' };
+const noTestsOrBench = {
+  regex: '^(\\.\\./)+(tests|bench)(/|$)',
+  message: 'Nothing in src imports tests/ or bench/ (layer rule, docs/architecture.md).',
+};
 const layers = [
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -37,7 +40,10 @@ const layers = [
     files: ['src/ui/**/*.{ts,tsx}'],
     patterns: [
       noTestsOrBench,
-      { regex: '^(\\.\\./)+(background|annotator)(/|$)', message: 'src/ui imports neither src/background nor src/annotator (layer rule, docs/architecture.md).' },
+      {
+        regex: '^(\\.\\./)+(background|annotator)(/|$)',
+        message: 'src/ui imports neither src/background nor src/annotator (layer rule, docs/architecture.md).',
+      },
     ],
   },
 ].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }));
@@ -90,7 +96,10 @@ export default defineConfig(
     // Nothing in the extension renders raw HTML: text is always rendered as text.
     files: ['src/**/*.{ts,tsx}', 'extension/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+      ],
     },
   },
   ...layers,

@@ -29,7 +29,8 @@ async function sendToTabs(filter: (site: string) => boolean, message: TabMessage
   );
 }
 
-const log = (message: string, error?: unknown) => (error === undefined ? console.warn(LOG_PREFIX, message) : console.error(LOG_PREFIX, message, error));
+const log = (message: string, error?: unknown) =>
+  error === undefined ? console.warn(LOG_PREFIX, message) : console.error(LOG_PREFIX, message, error);
 
 // The loader goes only to the sites that are on (see site-scripts.ts).
 const siteScripts = createSiteScripts(browser, () => service.siteChoices(), log);

@@ -30,7 +30,11 @@ async function setup(url: string): Promise<PageSetup> {
     } catch (e) {
       // The MV3 service worker may be starting: a request that finds no receiver is retried.
       const message = (e as Error)?.message ?? '';
-      if (!/Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message) || attempt >= RETRIES.length) throw e;
+      if (
+        !/Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message) ||
+        attempt >= RETRIES.length
+      )
+        throw e;
       await new Promise((r) => setTimeout(r, RETRIES[attempt]));
     }
   }

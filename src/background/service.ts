@@ -90,14 +90,27 @@ export function createService(deps: ServiceDeps) {
       d.getAll('kb-roles'),
       d.getAll('kb-pledges'),
     ]);
-    const [entities, roles, pledges] = [validRecords(entityRecord, entityRecords), validRecords(roleRecord, roleRecords), validRecords(pledgeRecord, pledgeRecords)];
+    const [entities, roles, pledges] = [
+      validRecords(entityRecord, entityRecords),
+      validRecords(roleRecord, roleRecords),
+      validRecords(pledgeRecord, pledgeRecords),
+    ];
     const whole = metaRecord.safeParse(meta).success && dictionaryRecord.safeParse(dictionary).success;
     const damaged = !whole || entities.invalid + roles.invalid + pledges.invalid > 0;
     if (!whole) return { damaged };
-    const names = new Map<string, string>([...entities.valid.map((e) => [e.id, e.name] as const), ...roles.valid.map((r) => [r.id, r.name] as const)]);
+    const names = new Map<string, string>([
+      ...entities.valid.map((e) => [e.id, e.name] as const),
+      ...roles.valid.map((r) => [r.id, r.name] as const),
+    ]);
     return {
       damaged,
-      kb: { meta: meta!, dictionary: dictionary!, entities: new Map(entities.valid.map((e) => [e.id, e])), pledges: new Map(pledges.valid.map((p) => [p.id, p])), names },
+      kb: {
+        meta: meta!,
+        dictionary: dictionary!,
+        entities: new Map(entities.valid.map((e) => [e.id, e])),
+        pledges: new Map(pledges.valid.map((p) => [p.id, p])),
+        names,
+      },
     };
   }
 
@@ -109,7 +122,10 @@ export function createService(deps: ServiceDeps) {
       await install(d);
       k = await read(d); // still damaged means a bad bundle: its bad records stay skipped
     }
-    if (!k.kb) throw new UserError('The knowledge base in storage cannot be read, and rebuilding it from the extension failed. Reinstall the extension.');
+    if (!k.kb)
+      throw new UserError(
+        'The knowledge base in storage cannot be read, and rebuilding it from the extension failed. Reinstall the extension.',
+      );
     return k.kb;
   }
 
@@ -151,7 +167,8 @@ export function createService(deps: ServiceDeps) {
   function parseUrl(url: string): URL {
     try {
       const u = new URL(url);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UserError(`annotation works on web pages only, not ${u.protocol} pages`);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new UserError(`annotation works on web pages only, not ${u.protocol} pages`);
       return u;
     } catch (e) {
       if (e instanceof UserError) throw e;
@@ -182,7 +199,8 @@ export function createService(deps: ServiceDeps) {
       if (!state.enabled) return { enabled: false, site, prefs };
       const dictionary = (await kb()).dictionary;
       // Sites switched off never get the annotator (nor, as site-scripts.ts registers it, the loader).
-      if (req.load && from.tabId !== undefined && deps.injectAnnotator) await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
+      if (req.load && from.tabId !== undefined && deps.injectAnnotator)
+        await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
       return { enabled: true, site, prefs, dictionary };
     },
     async 'sample:setup'(): Promise<PageSetup> {
@@ -218,7 +236,13 @@ export function createService(deps: ServiceDeps) {
       } catch (e) {
         // Shown in the popup: no space left, a blocked upgrade, an unreadable store.
         if (!(e instanceof UserError)) throw e;
-        return { version: 'not installed', asOf: null, counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 }, articles: [], installError: e.message };
+        return {
+          version: 'not installed',
+          asOf: null,
+          counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 },
+          articles: [],
+          installError: e.message,
+        };
       }
       const entities = [...k.entities.values()];
       const urls = new Set<string>();
@@ -282,7 +306,8 @@ export function createService(deps: ServiceDeps) {
       const before = await conn.run(siteChoices);
       await conn.run((d) => replaceReaderData(d, parsed.data.sites, parsed.data.prefs));
       await deps.sitesChanged?.();
-      for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)])) await deps.notify({ site, enabled: (await siteState(site)).enabled });
+      for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)]))
+        await deps.notify({ site, enabled: (await siteState(site)).enabled });
       await deps.notify({ prefs: parsed.data.prefs });
       return exportSettings();
     },

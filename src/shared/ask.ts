@@ -16,7 +16,8 @@ export async function ask<K extends Request['type']>(request: Extract<Request, {
       return reply.data;
     } catch (e) {
       const message = (e as Error)?.message ?? '';
-      const noReceiver = /Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message);
+      const noReceiver =
+        /Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message);
       if (!noReceiver || attempt >= RETRIES.length) throw e;
       await new Promise((r) => setTimeout(r, RETRIES[attempt]));
     }

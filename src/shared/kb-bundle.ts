@@ -6,7 +6,8 @@ import type { Dictionary, EntityKind } from '../engine/dictionary';
 export const KB_SCHEMA_VERSION = 2;
 
 /** A quote in a seed article, or a public page with its accepted publisher (seeds/kb/publishers.yaml). */
-export type Evidence = { article: string; quote: string } | { url: string; title: string; quote?: string; publisher: string; category: string };
+export type Evidence =
+  { article: string; quote: string } | { url: string; title: string; quote?: string; publisher: string; category: string };
 
 export interface KbArticle {
   id: string;

@@ -42,10 +42,7 @@ export function Popup() {
   }, []);
 
   const siteState = site.state.status === 'ready' ? site.state.data : null;
-  const onPage = useMemo(
-    () => new Set(found.state.status === 'ready' ? (found.state.data ?? []).map((f) => f.id) : []),
-    [found.state],
-  );
+  const onPage = useMemo(() => new Set(found.state.status === 'ready' ? (found.state.data ?? []).map((f) => f.id) : []), [found.state]);
 
   return (
     <div class={pledgeView ? 'popup full' : 'popup'}>
