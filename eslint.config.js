@@ -13,6 +13,41 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The layers (docs/architecture.md): which part of src may import which. Each rule is a
+// regular expression on the import's path as written; the files of each layer sit at the
+// depth these relative paths assume (src/engine and src/shared are flat folders).
+const noTestsOrBench = {
+  regex: '^(\\.\\./)+(tests|bench)(/|$)',
+  message: 'Nothing in src imports tests/ or bench/ (layer rule, docs/architecture.md).',
+};
+const layers = [
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    patterns: [noTestsOrBench],
+  },
+  {
+    files: ['src/engine/**/*.{ts,tsx}'],
+    patterns: [{ regex: '^(?!\\./)', message: 'src/engine imports nothing outside itself (layer rule, docs/architecture.md).' }],
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}'],
+    patterns: [
+      noTestsOrBench,
+      { regex: '^\\.\\./(?!engine/)', message: 'src/shared imports only src/engine and itself (layer rule, docs/architecture.md).' },
+    ],
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    patterns: [
+      noTestsOrBench,
+      {
+        regex: '^(\\.\\./)+(background|annotator)(/|$)',
+        message: 'src/ui imports neither src/background nor src/annotator (layer rule, docs/architecture.md).',
+      },
+    ],
+  },
+].map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }));
+
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'docs/'] },
   js.configs.recommended,
@@ -61,9 +96,13 @@ export default defineConfig(
     // Nothing in the extension renders raw HTML: text is always rendered as text.
     files: ['src/**/*.{ts,tsx}', 'extension/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+      ],
     },
   },
+  ...layers,
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],

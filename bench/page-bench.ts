@@ -242,7 +242,17 @@ function phases(dictionaryJson: string, prefs: Prefs): Record<string, number> {
   const t6 = now();
   new Painter(window).set(marks);
   const t7 = now();
-  return { parse: t1 - t0, compile: t2 - t1, read: t3 - t2, index: t4 - t3, annotate: t5 - t4, ranges: t6 - t5, paint: t7 - t6, total: t7 - t0, nodes: nodeIndex.size };
+  return {
+    parse: t1 - t0,
+    compile: t2 - t1,
+    read: t3 - t2,
+    index: t4 - t3,
+    annotate: t5 - t4,
+    ranges: t6 - t5,
+    paint: t7 - t6,
+    total: t7 - t0,
+    nodes: nodeIndex.size,
+  };
 }
 
 /** The page's own next frame after it appends an element, five times: with our marks on the page it costs more. */
@@ -273,7 +283,11 @@ type MarkJsCtor = new (context: Element) => MarkJs;
  * them over in chunks, one chunk per task, so it can stop at the cap: the same work, in
  * the same order, as one call.
  */
-async function markjs(keywords: string[], capMs: number, chunk: number): Promise<{ ms: number; finished: boolean; done: number; total: number; marks: number }> {
+async function markjs(
+  keywords: string[],
+  capMs: number,
+  chunk: number,
+): Promise<{ ms: number; finished: boolean; done: number; total: number; marks: number }> {
   const Ctor = (window as unknown as { Mark?: MarkJsCtor }).Mark;
   if (!Ctor) throw new Error('mark.js is not loaded');
   const unique = [...new Set(keywords.filter((k) => k.trim()))].sort((a, b) => b.length - a.length);
@@ -407,7 +421,9 @@ async function liveNewText(dictionaryJson: string, prefs: Prefs): Promise<{ batc
   const engine = createEngine(JSON.parse(dictionaryJson) as Dictionary);
   const date = pageDate(document);
   const page = readPageText(document);
-  new Painter(window).set(selectMarked(engine.annotate(page.text, { date }), page, prefs).map((match) => ({ match, kind: markKind(match), page })));
+  new Painter(window).set(
+    selectMarked(engine.annotate(page.text, { date }), page, prefs).map((match) => ({ match, kind: markKind(match), page })),
+  );
   const batches: Batch[] = [];
   const observer = new MutationObserver((records) => {
     const t0 = now();
@@ -515,6 +531,21 @@ function cardOpen(): boolean {
   return Boolean(h && h.style.display === 'block' && h.style.visibility !== 'hidden');
 }
 
-const api = { floor, floorRun, ours, phases, mutationFrames, markjs, liveCurrent, liveNewText, liveWatch, markPoint, cardWatch, cardOpen, highlightCount, afterNextPaint };
+const api = {
+  floor,
+  floorRun,
+  ours,
+  phases,
+  mutationFrames,
+  markjs,
+  liveCurrent,
+  liveNewText,
+  liveWatch,
+  markPoint,
+  cardWatch,
+  cardOpen,
+  highlightCount,
+  afterNextPaint,
+};
 export type BenchApi = typeof api;
 (window as unknown as { __hpaBench: BenchApi }).__hpaBench = api;

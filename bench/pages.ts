@@ -93,8 +93,55 @@ function sentences(line: string): string[] {
   });
 }
 
-const SECTIONS = ['News', 'Workforce', 'Finance', 'Technology', 'Commissioning', 'Quality', 'Policy', 'Mental health', 'Primary care', 'Acute care', 'Social care', 'Comment', 'Leader', 'Events', 'Jobs', 'Podcasts', 'Newsletters', 'Data', 'Awards', 'Topics'];
-const TOPICS = ['Junior doctors', 'Sustainability and transformation', 'Integrated care', 'Waiting times', 'Regulation', 'Digital', 'Estates', 'Procurement', 'Leadership', 'Patient safety', 'Cancer', 'Maternity', 'Urgent care', 'Public health', 'Pharmacy', 'Dentistry', 'Ambulance', 'Community', 'Learning disabilities', 'Research', 'Workforce planning', 'Pay', 'Pensions', 'Social prescribing', 'Elective recovery'];
+const SECTIONS = [
+  'News',
+  'Workforce',
+  'Finance',
+  'Technology',
+  'Commissioning',
+  'Quality',
+  'Policy',
+  'Mental health',
+  'Primary care',
+  'Acute care',
+  'Social care',
+  'Comment',
+  'Leader',
+  'Events',
+  'Jobs',
+  'Podcasts',
+  'Newsletters',
+  'Data',
+  'Awards',
+  'Topics',
+];
+const TOPICS = [
+  'Junior doctors',
+  'Sustainability and transformation',
+  'Integrated care',
+  'Waiting times',
+  'Regulation',
+  'Digital',
+  'Estates',
+  'Procurement',
+  'Leadership',
+  'Patient safety',
+  'Cancer',
+  'Maternity',
+  'Urgent care',
+  'Public health',
+  'Pharmacy',
+  'Dentistry',
+  'Ambulance',
+  'Community',
+  'Learning disabilities',
+  'Research',
+  'Workforce planning',
+  'Pay',
+  'Pensions',
+  'Social prescribing',
+  'Elective recovery',
+];
 
 const STYLE = `
 *{box-sizing:border-box} body{font:17px/1.6 Georgia,serif;margin:0;color:#222;background:#fff}
@@ -183,7 +230,10 @@ export function seedPage(seeds: Seeds, id: string): string | undefined {
   const main = `<article class="story"><h1>${escapeHtml(a.title)}</h1>
 <p class="byline">${escapeHtml(a.publisher)} · <time datetime="${a.date}">${a.date}</time></p>
 ${blocksHtml(lines(seeds.texts[i]!))}</article>`;
-  return newsPage({ title: a.title, date: a.date, publisher: a.publisher, main }, seeds.articles.map((x) => x.title));
+  return newsPage(
+    { title: a.title, date: a.date, publisher: a.publisher, main },
+    seeds.articles.map((x) => x.title),
+  );
 }
 
 export interface LongPageInfo {
@@ -240,7 +290,8 @@ export function livePage(seeds: Seeds, headExtra = ''): string {
   const a = seeds.articles[i]!;
   const base = lines(seeds.texts[i]!);
   const entries: string[] = [];
-  for (let k = 0; k < base.length; k += 3) entries.push(`<article class="entry"><h3>Earlier</h3>${blocksHtml(base.slice(k, k + 3))}</article>`);
+  for (let k = 0; k < base.length; k += 3)
+    entries.push(`<article class="entry"><h3>Earlier</h3>${blocksHtml(base.slice(k, k + 3))}</article>`);
   // The entries to add: paragraphs of all seeds, shuffled with a fixed seed, one to three per entry.
   const rand = prng(29102015);
   const pool = shuffle(
@@ -289,7 +340,10 @@ export function livePage(seeds: Seeds, headExtra = ''): string {
 </script>`;
   const main = `<article class="story"><h1>${escapeHtml(a.title)}</h1><p class="byline">${escapeHtml(a.publisher)} · <time datetime="${a.date}">${a.date}</time></p>
 <div id="feed">${entries.join('\n')}</div></article>`;
-  return newsPage({ title: a.title, date: a.date, publisher: a.publisher, main, headExtra, bodyEnd: script }, seeds.articles.map((x) => x.title));
+  return newsPage(
+    { title: a.title, date: a.date, publisher: a.publisher, main, headExtra, bodyEnd: script },
+    seeds.articles.map((x) => x.title),
+  );
 }
 
 /**
@@ -333,5 +387,8 @@ export function heavyPage(seeds: Seeds, headExtra = ''): string {
   const main = `<article class="story"><h1>A page with a heavy DOM</h1><p class="byline">Health Policy Daily · <time datetime="2016-03-23">2016-03-23</time></p>
 <div id="heavy" style="font-size:11px;line-height:1"></div></article>`;
   // Each row: div + 9 × (span > i > b) + em > small = 30 elements; 6,000 rows = 180,000; chains 20,000.
-  return newsPage({ title: 'A page with a heavy DOM', date: '2016-03-23', publisher: 'Health Policy Daily', main, headExtra, bodyEnd: script }, seeds.articles.map((x) => x.title));
+  return newsPage(
+    { title: 'A page with a heavy DOM', date: '2016-03-23', publisher: 'Health Policy Daily', main, headExtra, bodyEnd: script },
+    seeds.articles.map((x) => x.title),
+  );
 }

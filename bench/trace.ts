@@ -24,7 +24,12 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', 'disabled-by-
 export const RENDER_CATEGORIES = ['toplevel', 'devtools.timeline'];
 
 /** Traces the browser while `action` runs. */
-export async function traceDuring(context: BrowserContext, page: Page, action: () => Promise<void>, categories = CATEGORIES): Promise<TraceEvent[]> {
+export async function traceDuring(
+  context: BrowserContext,
+  page: Page,
+  action: () => Promise<void>,
+  categories = CATEGORIES,
+): Promise<TraceEvent[]> {
   const cdp = await context.newCDPSession(page);
   const complete = new Promise<string>((resolve) => cdp.on('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
@@ -96,8 +101,7 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
   for (const e of events) {
     if (e.pid !== pid || e.ph !== 'P' || !e.id) continue;
     const data = e.args?.data as
-      | { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
-      | undefined;
+      { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
     if (!data) continue;
     if (e.name === 'Profile') profiles.set(e.id, { t: data.startTime ?? e.ts });
     if (e.name !== 'ProfileChunk') continue;
@@ -125,7 +129,9 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
   for (let i = 0; i + 1 < samples.length; i++) if (samples[i]!.ours) ourCpuUs += Math.min(samples[i + 1]!.ts - samples[i]!.ts, 2000);
 
   // Top-level slices: toplevel events not inside another one on this thread.
-  const top = onThread.filter((e) => e.ph === 'X' && e.cat.split(',').includes('toplevel') && (e.dur ?? 0) > 0).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const top = onThread
+    .filter((e) => e.ph === 'X' && e.cat.split(',').includes('toplevel') && (e.dur ?? 0) > 0)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const blocks: Block[] = [];
   let end = -Infinity;
   let si = 0;
@@ -146,7 +152,16 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
   const lastEnd = last ? last.ts + last.ms * 1000 : Infinity;
   const prePaint = onThread.find((e) => e.name === 'PrePaint' && e.ts >= lastEnd);
   const frameAfter = prePaint && blocks.find((b) => b.ts <= prePaint.ts && prePaint.ts <= b.ts + b.ms * 1000);
-  return { found: true, ours, blocks, ourCpuMs: ourCpuUs / 1000, evaluateMs: (evaluate.dur ?? 0) / 1000, compileMs: (compile?.dur ?? 0) / 1000, evaluateTs: evaluate.ts, ...(frameAfter && { frameAfter }) };
+  return {
+    found: true,
+    ours,
+    blocks,
+    ourCpuMs: ourCpuUs / 1000,
+    evaluateMs: (evaluate.dur ?? 0) / 1000,
+    compileMs: (compile?.dur ?? 0) / 1000,
+    evaluateTs: evaluate.ts,
+    ...(frameAfter && { frameAfter }),
+  };
 }
 
 export const RENDER_STEPS = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'] as const;

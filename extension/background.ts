@@ -2,11 +2,12 @@
 // events to the service. Holds no state that a restart would lose.
 
 import browser from 'webextension-polyfill';
-import type { KbBundle } from '../src/kb/bundle';
+import type { KbBundle } from '../src/shared/kb-bundle';
 import { createRouter } from '../src/background/router';
 import { createService } from '../src/background/service';
 import { createSiteScripts } from '../src/background/site-scripts';
 import type { TabMessage } from '../src/shared/messages';
+import { LOG_PREFIX } from '../src/shared/product';
 import { hostMatches, siteKey } from '../src/shared/sites';
 
 declare const __KB_VERSION__: string;
@@ -28,7 +29,8 @@ async function sendToTabs(filter: (site: string) => boolean, message: TabMessage
   );
 }
 
-const log = (message: string, error?: unknown) => (error === undefined ? console.warn(`health-policy-annotator: ${message}`) : console.error(`health-policy-annotator: ${message}`, error));
+const log = (message: string, error?: unknown) =>
+  error === undefined ? console.warn(LOG_PREFIX, message) : console.error(LOG_PREFIX, message, error);
 
 // The loader goes only to the sites that are on (see site-scripts.ts).
 const siteScripts = createSiteScripts(browser, () => service.siteChoices(), log);
@@ -71,7 +73,7 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('welcome.html') });
   void (async () => {
     await siteScripts.sync();
-    await service.install().catch((e) => console.error('health-policy-annotator: knowledge base not installed', e));
+    await service.install().catch((e) => console.error(LOG_PREFIX, 'knowledge base not installed', e));
     // Tabs opened before an install or an update get marks without a reload: registered
     // scripts reach only pages loaded after them. An old version's script in such a tab has
     // stood down (its context is gone) and the new one takes over.

@@ -5,6 +5,7 @@
 
 import { pageUrl } from '../src/annotator/page-url';
 import type { PageSetup, Reply, TabMessage } from '../src/shared/messages';
+import { LOG_PREFIX } from '../src/shared/product';
 
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -29,7 +30,11 @@ async function setup(url: string): Promise<PageSetup> {
     } catch (e) {
       // The MV3 service worker may be starting: a request that finds no receiver is retried.
       const message = (e as Error)?.message ?? '';
-      if (!/Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message) || attempt >= RETRIES.length) throw e;
+      if (
+        !/Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message) ||
+        attempt >= RETRIES.length
+      )
+        throw e;
       await new Promise((r) => setTimeout(r, RETRIES[attempt]));
     }
   }
@@ -53,7 +58,7 @@ function load(url: string): void {
         scope.__hpaStart(s);
       }
     })
-    .catch((e) => console.warn('health-policy-annotator:', e))
+    .catch((e) => console.warn(LOG_PREFIX, e))
     .finally(() => {
       asking = undefined;
       if (askAgain) {

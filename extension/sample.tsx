@@ -2,9 +2,10 @@
 // extension and annotated by the same annotator as a web page, so a reader can hover before
 // finding a news site. Runs in a frame of the welcome page.
 import { Annotator } from '../src/annotator/annotator';
-import { ask } from '../src/annotator/messaging';
+import { ask } from '../src/shared/ask';
 import { adoptStyles } from '../src/ui/adopt-styles';
 import { renderSample } from '../src/ui/welcome/sample';
+import { LOG_PREFIX } from '../src/shared/product';
 import themeCss from '../src/ui/theme.css?inline';
 import sampleCss from '../src/ui/welcome/sample.css?inline';
 import markCss from './content.css?inline';
@@ -13,4 +14,4 @@ adoptStyles(themeCss, sampleCss, markCss);
 renderSample(document);
 void ask({ type: 'sample:setup' })
   .then((setup) => new Annotator(document, { tabMessages: false }).startWith(setup))
-  .catch((e) => console.warn('health-policy-annotator: the sample article could not be annotated', e));
+  .catch((e) => console.warn(LOG_PREFIX, 'the sample article could not be annotated', e));

@@ -33,14 +33,14 @@ type Flavor = 'release' | 'dev';
 
 function common(flavor: Flavor): InlineConfig {
   return {
-  configFile: false,
-  mode: 'production',
-  root: path.join(root, 'extension'),
-  logLevel: 'warn',
-  plugins: [storeClean()],
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  define: { __KB_VERSION__: JSON.stringify(kb.version), __HPA_DEV_SITES__: JSON.stringify(flavor === 'dev') },
-  build: { emptyOutDir: false, minify: true, target: ['chrome120', 'firefox128'], sourcemap: false, reportCompressedSize: false },
+    configFile: false,
+    mode: 'production',
+    root: path.join(root, 'extension'),
+    logLevel: 'warn',
+    plugins: [storeClean()],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: { __KB_VERSION__: JSON.stringify(kb.version), __HPA_DEV_SITES__: JSON.stringify(flavor === 'dev') },
+    build: { emptyOutDir: false, minify: true, target: ['chrome120', 'firefox128'], sourcemap: false, reportCompressedSize: false },
   };
 }
 
@@ -67,7 +67,10 @@ async function buildFlavor(flavor: Flavor, out: string): Promise<void> {
       ...c.build,
       outDir: stage,
       rollupOptions: {
-        input: { popup: path.join(root, 'extension/popup.html'), options: path.join(root, 'extension/options.html'), welcome: path.join(root, 'extension/welcome.html'),
+        input: {
+          popup: path.join(root, 'extension/popup.html'),
+          options: path.join(root, 'extension/options.html'),
+          welcome: path.join(root, 'extension/welcome.html'),
           sample: path.join(root, 'extension/sample.html'),
         },
       },
@@ -115,4 +118,6 @@ function manifestFor(browser: 'chrome' | 'firefox', sites: string[]): Record<str
 await buildFlavor('release', dist);
 await buildFlavor('dev', path.join(dist, 'dev'));
 const size = (f: string) => `${(fs.statSync(path.join(dist, 'chrome', f)).size / 1024).toFixed(1)} KB`;
-console.log(`built dist/chrome and dist/firefox, and the development build in dist/dev/ (v${pkg.version}, kb ${kb.version}): content.js ${size('content.js')}, background.js ${size('background.js')}`);
+console.log(
+  `built dist/chrome and dist/firefox, and the development build in dist/dev/ (v${pkg.version}, kb ${kb.version}): content.js ${size('content.js')}, background.js ${size('background.js')}`,
+);

@@ -27,15 +27,29 @@ interface WebExt {
 
 export async function lintFirefox(sourceDir: string): Promise<LintResult> {
   const result = await (webExt as WebExt).cmd.lint(
-    { sourceDir, output: 'none', selfHosted: false, privileged: false, warningsAsErrors: false, boring: true, pretty: false, verbose: false },
+    {
+      sourceDir,
+      output: 'none',
+      selfHosted: false,
+      privileged: false,
+      warningsAsErrors: false,
+      boring: true,
+      pretty: false,
+      verbose: false,
+    },
     { shouldExitProgram: false },
   );
   return { errors: result.errors, warnings: result.warnings, notices: result.notices };
 }
 
 export function formatLint(result: LintResult): string {
-  const line = (kind: string, m: LintMessage) => `${kind} ${m.code}${m.file ? ` ${m.file}${m.line ? `:${m.line}` : ''}` : ''}: ${m.message}`;
-  return [...result.errors.map((m) => line('error', m)), ...result.warnings.map((m) => line('warning', m)), ...result.notices.map((m) => line('notice', m))].join('\n');
+  const line = (kind: string, m: LintMessage) =>
+    `${kind} ${m.code}${m.file ? ` ${m.file}${m.line ? `:${m.line}` : ''}` : ''}: ${m.message}`;
+  return [
+    ...result.errors.map((m) => line('error', m)),
+    ...result.warnings.map((m) => line('warning', m)),
+    ...result.notices.map((m) => line('notice', m)),
+  ].join('\n');
 }
 
 /** A path as the reader typed it: relative below the working folder, absolute elsewhere. */
@@ -49,6 +63,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const result = await lintFirefox(dir);
   const text = formatLint(result);
   if (text) console.log(text);
-  console.log(`web-ext lint ${shown(dir)}: ${result.errors.length} errors, ${result.warnings.length} warnings, ${result.notices.length} notices`);
+  console.log(
+    `web-ext lint ${shown(dir)}: ${result.errors.length} errors, ${result.warnings.length} warnings, ${result.notices.length} notices`,
+  );
   if (result.errors.length || result.warnings.length) process.exitCode = 1;
 }

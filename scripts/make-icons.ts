@@ -30,7 +30,12 @@ function png(size: number, rgba: Uint8Array): Buffer {
   ihdr[9] = 6;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) Buffer.from(rgba.buffer, y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 type Shape = (x: number, y: number) => [number, number, number] | null;
@@ -40,7 +45,10 @@ const roundedSquare: Shape = (x, y) => {
   const dy = Math.max(Math.abs(y - 0.5) - (0.5 - r), 0);
   return dx * dx + dy * dy <= r * r ? [0, 94, 184] : null;
 };
-const bar = (x0: number, x1: number, y0: number, y1: number, color: [number, number, number]): Shape => (x, y) => (x >= x0 && x <= x1 && y >= y0 && y <= y1 ? color : null);
+const bar =
+  (x0: number, x1: number, y0: number, y1: number, color: [number, number, number]): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1 ? color : null;
 const layers: Shape[] = [
   roundedSquare,
   bar(0.2, 0.8, 0.24, 0.34, [255, 255, 255]),
@@ -54,7 +62,10 @@ function draw(size: number): Uint8Array {
   const S = 4; // supersampling per axis
   for (let py = 0; py < size; py++)
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++)
         for (let sx = 0; sx < S; sx++) {
           const x = (px + (sx + 0.5) / S) / size;
@@ -62,12 +73,18 @@ function draw(size: number): Uint8Array {
           let c: [number, number, number] | null = null;
           for (const l of layers) c = (roundedSquare(x, y) && l(x, y)) || c;
           if (c) {
-            r += c[0]; g += c[1]; b += c[2]; a++;
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a++;
           }
         }
       const i = (py * size + px) * 4;
       if (a) {
-        out[i] = r / a; out[i + 1] = g / a; out[i + 2] = b / a; out[i + 3] = (255 * a) / (S * S);
+        out[i] = r / a;
+        out[i + 1] = g / a;
+        out[i + 2] = b / a;
+        out[i + 3] = (255 * a) / (S * S);
       }
     }
   return out;

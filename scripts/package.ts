@@ -69,10 +69,15 @@ function sourceZip(prefix: string): { data: Uint8Array; untracked: string[]; dir
   } catch {
     throw new Error('package: the source archive is made from the git checkout, and this is not one');
   }
-  const list = (args: string[]) => git(['ls-files', '-z', ...args]).split('\0').filter(Boolean);
+  const list = (args: string[]) =>
+    git(['ls-files', '-z', ...args])
+      .split('\0')
+      .filter(Boolean);
   const tracked = new Set(list(['--cached']));
   const untracked = list(['--others', '--exclude-standard']);
-  const names = [...new Set([...tracked, ...untracked])].filter((n) => fs.existsSync(path.join(ROOT, n)) && fs.statSync(path.join(ROOT, n)).isFile());
+  const names = [...new Set([...tracked, ...untracked])].filter(
+    (n) => fs.existsSync(path.join(ROOT, n)) && fs.statSync(path.join(ROOT, n)).isFile(),
+  );
   const dirty = git(['status', '--porcelain']).trim() !== '';
   const entries = names.map((name) => {
     const full = path.join(ROOT, name);
@@ -94,7 +99,8 @@ export async function makePackages(dist: string, outDir: string): Promise<Packag
     const manifest = path.join(dist, browser, 'manifest.json');
     if (!fs.existsSync(manifest)) throw new Error(`package: ${path.relative(ROOT, manifest)} is missing; run npm run build first`);
     const built = readJson(manifest).version;
-    if (built !== version) throw new Error(`package: ${path.relative(ROOT, manifest)} says version ${built}, package.json ${version}; run npm run build`);
+    if (built !== version)
+      throw new Error(`package: ${path.relative(ROOT, manifest)} says version ${built}, package.json ${version}; run npm run build`);
   }
   const lint = await lintFirefox(path.join(dist, 'firefox'));
   if (lint.errors.length || lint.warnings.length) throw new Error(`package: web-ext lint on the Firefox build:\n${formatLint(lint)}`);
@@ -106,7 +112,15 @@ export async function makePackages(dist: string, outDir: string): Promise<Packag
   fs.writeFileSync(out('firefox'), zipFolder(path.join(dist, 'firefox')));
   const source = sourceZip(`${NAME}-${version}`);
   fs.writeFileSync(out('source'), source.data);
-  return { version, chrome: out('chrome'), firefox: out('firefox'), source: out('source'), untracked: source.untracked, dirty: source.dirty, commit: source.commit };
+  return {
+    version,
+    chrome: out('chrome'),
+    firefox: out('firefox'),
+    source: out('source'),
+    untracked: source.untracked,
+    dirty: source.dirty,
+    commit: source.commit,
+  };
 }
 
 /** A path as the reader typed it: relative below the working folder, absolute elsewhere. */
@@ -119,8 +133,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dist = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
   try {
     const p = await makePackages(dist, path.join(dist, 'packages'));
-    for (const file of [p.chrome, p.firefox, p.source]) console.log(`wrote ${shown(file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
-    console.log(`version ${p.version}; source from ${p.commit.slice(0, 12)}${p.dirty ? ' with uncommitted changes (the archive holds the working tree)' : ''}`);
+    for (const file of [p.chrome, p.firefox, p.source])
+      console.log(`wrote ${shown(file)} (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
+    console.log(
+      `version ${p.version}; source from ${p.commit.slice(0, 12)}${p.dirty ? ' with uncommitted changes (the archive holds the working tree)' : ''}`,
+    );
     if (p.untracked.length) console.warn(`note: the source archive includes files git does not track yet: ${p.untracked.join(', ')}`);
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));

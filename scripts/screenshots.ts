@@ -20,7 +20,9 @@ try {
       const at = await page.evaluateArg(markCentre, 'CCG ratings');
       if (!at) throw new Error('no mark to hover');
       await page.mouseMove(at.x, at.y);
-      await page.waitFor(() => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
+      await page.waitFor(
+        () => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20,
+      );
       await new Promise((r) => setTimeout(r, 300));
       await page.screenshot(path.join(out, `card-${scheme}.png`));
 
@@ -32,7 +34,10 @@ try {
 
       const welcome = await browser.openPage(`${browser.extensionOrigin}welcome.html`);
       await welcome.setViewport(900, 1000);
-      await welcome.waitFor(() => (document.querySelector('iframe')?.contentWindow as typeof globalThis | null | undefined)?.CSS.highlights.size ?? 0, 15_000);
+      await welcome.waitFor(
+        () => (document.querySelector('iframe')?.contentWindow as typeof globalThis | null | undefined)?.CSS.highlights.size ?? 0,
+        15_000,
+      );
       await new Promise((r) => setTimeout(r, 300));
       await welcome.screenshot(path.join(out, `welcome-${scheme}.png`));
     } finally {

@@ -12,6 +12,7 @@
 //   reporting a policy violation).
 
 import type { Plugin } from 'vite';
+import { PRODUCT_NAME } from '../src/shared/product';
 
 interface Edit {
   module: RegExp;
@@ -24,7 +25,7 @@ const EDITS: Edit[] = [
   {
     module: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/,
     find: /\b[\w$]+\.innerHTML=[\w$]+\.__html\b/g,
-    replace: '(()=>{throw new Error("Health Policy Reader renders text, never HTML (dangerouslySetInnerHTML)")})()',
+    replace: `(()=>{throw new Error("${PRODUCT_NAME} renders text, never HTML (dangerouslySetInnerHTML)")})()`,
     why: 'Preact’s dangerouslySetInnerHTML assignment',
   },
   {

@@ -9,8 +9,9 @@ import type { Prefs } from '../shared/prefs';
 import type { CardData } from '../shared/views';
 import { createCardHost, type CardHost, type CardOptions } from './card-host';
 import { markAt, markKind, Painter, selectMarked, type Mark } from './marks';
-import { ask } from './messaging';
+import { ask } from '../shared/ask';
 import { pageDate } from './page-date';
+import { LOG_PREFIX } from '../shared/product';
 import { pageUrl } from './page-url';
 import { createTextReader, isSkipped, readPageText, type PageText } from './text-reader';
 import markCss from '../../extension/content.css?inline';
@@ -92,7 +93,8 @@ export class Annotator {
 
   /** Starts with the answer the page's loader already has. */
   async startWith(setup: PageSetup): Promise<void> {
-    if (this.options.tabMessages !== false) browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
+    if (this.options.tabMessages !== false)
+      browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
     this.prefs = setup.prefs;
     if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
   }
@@ -168,10 +170,11 @@ export class Annotator {
     if (!(await turn())) return;
     this.applyPrefs();
     // Mutations inside shadow trees do not reach an observer on the document.
-    for (const root of page.shadowRoots) if (this.observer && !this.observedRoots.has(root)) {
-      this.observedRoots.add(root);
-      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    }
+    for (const root of page.shadowRoots)
+      if (this.observer && !this.observedRoots.has(root)) {
+        this.observedRoots.add(root);
+        this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+      }
     this.lastScanMs = busy + performance.now() - sliceStart;
   }
 
@@ -204,7 +207,11 @@ export class Annotator {
       if (!node.isConnected || insideSkipped(node)) continue;
       const page = readPageText(node);
       if (!page.nodes.length || page.nodes.some((n) => this.nodeIndex.has(n))) continue;
-      const segment: Segment = { page, matches: engine.annotate(page.text, { date: this.date, known: this.named, lang: this.doc.documentElement?.lang || null }), marks: [] };
+      const segment: Segment = {
+        page,
+        matches: engine.annotate(page.text, { date: this.date, known: this.named, lang: this.doc.documentElement?.lang || null }),
+        marks: [],
+      };
       for (const m of segment.matches) this.named.add(m.id);
       this.segments.push(segment);
       this.indexSegment(segment);
@@ -313,10 +320,13 @@ export class Annotator {
     // One rescan at a time, never postponed by further mutations, and spaced by its own
     // cost so a mutation storm cannot take the CPU.
     if (this.rescanTimer !== undefined) return;
-    this.rescanTimer = setTimeout(() => {
-      this.rescanTimer = undefined;
-      if (this.enabled) void this.scan();
-    }, Math.max(RESCAN_DELAY_MS, this.lastScanMs * RESCAN_COST_FACTOR));
+    this.rescanTimer = setTimeout(
+      () => {
+        this.rescanTimer = undefined;
+        if (this.enabled) void this.scan();
+      },
+      Math.max(RESCAN_DELAY_MS, this.lastScanMs * RESCAN_COST_FACTOR),
+    );
   };
 
   private listen(): void {
@@ -378,7 +388,13 @@ export class Annotator {
     for (const o of [offset, offset - 1]) {
       if (o < 0) continue;
       const mark = markAt(at.segment.marks, at.segment.page, at.i, o);
-      if (mark && [...this.painter.range(mark).getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)) return mark;
+      if (
+        mark &&
+        [...this.painter.range(mark).getClientRects()].some(
+          (r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1,
+        )
+      )
+        return mark;
     }
     return undefined;
   }
@@ -416,7 +432,7 @@ export class Annotator {
     return {
       ...(readAs && { readAs: `the ${readAs}` }),
       focus,
-      onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn('health-policy-annotator:', e)),
+      onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn(LOG_PREFIX, e)),
     };
   }
 
@@ -440,7 +456,7 @@ export class Annotator {
     try {
       card = await this.cardData(mark.match);
     } catch (e) {
-      if (!this.orphaned()) console.warn('health-policy-annotator: no card for', mark.match.id, e);
+      if (!this.orphaned()) console.warn(LOG_PREFIX, 'no card for', mark.match.id, e);
       return;
     }
     if (this.openMark !== mark) return; // the pointer moved on meanwhile
@@ -558,7 +574,6 @@ function outermost(nodes: Node[]): Node[] {
 
 /** Whether a node sits where text is not read (a form field, an editable region, our card). */
 function insideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement)
-    if (isSkipped(el)) return true;
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) if (isSkipped(el)) return true;
   return false;
 }

@@ -138,17 +138,19 @@ export function createCardHost(onClose: () => void): CardHost {
       // wide as the page's own width allows (100vw would count a classic scrollbar).
       floating.style.maxHeight = '';
       floating.style.width = `${Math.min(CARD_WIDTH, document.documentElement.clientWidth - 2 * EDGE)}px`;
-      void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: PLACEMENT }).then(({ x, y }) => {
-        if (token !== placing) return;
-        floating.style.left = `${Math.round(x)}px`;
-        floating.style.top = `${Math.round(y)}px`;
-        entry.placed = true;
-        // Hidden until placed, so it never shows at the corner for a frame.
-        if (revealWhenPlaced) {
-          revealWhenPlaced = false;
-          reveal(floating);
-        }
-      });
+      void computePosition(reference, floating, { strategy: 'fixed', placement: 'bottom-start', middleware: PLACEMENT }).then(
+        ({ x, y }) => {
+          if (token !== placing) return;
+          floating.style.left = `${Math.round(x)}px`;
+          floating.style.top = `${Math.round(y)}px`;
+          entry.placed = true;
+          // Hidden until placed, so it never shows at the corner for a frame.
+          if (revealWhenPlaced) {
+            revealWhenPlaced = false;
+            reveal(floating);
+          }
+        },
+      );
     });
   }
 

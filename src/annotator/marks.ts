@@ -162,7 +162,10 @@ export class Painter {
     let known = this.stacking.get(el);
     if (known === undefined) {
       const style = this.win.getComputedStyle(el);
-      known = ['block', 'flow-root', 'list-item'].includes(style.display) && style.columnCount === 'auto' && style.writingMode.startsWith('horizontal');
+      known =
+        ['block', 'flow-root', 'list-item'].includes(style.display) &&
+        style.columnCount === 'auto' &&
+        style.writingMode.startsWith('horizontal');
       this.stacking.set(el, known);
     }
     return known;
@@ -263,7 +266,9 @@ export class Painter {
     this.stacking.clear();
     this.count = 0;
     // Only our own: after an update the new version's annotator may already hold these names.
-    for (const kind of KINDS) if (this.win.CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === this.highlights.get(kind)) this.win.CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+    for (const kind of KINDS)
+      if (this.win.CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === this.highlights.get(kind))
+        this.win.CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.highlights.clear();
   }
 }

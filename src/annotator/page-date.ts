@@ -7,7 +7,13 @@ function isoDay(value: string | null | undefined): string | null {
 }
 
 export function pageDate(doc: Document): string | null {
-  for (const sel of ['meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="dc.date"]']) {
+  for (const sel of [
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="date"]',
+    'meta[name="dc.date"]',
+  ]) {
     const d = isoDay(doc.querySelector(sel)?.getAttribute('content'));
     if (d) return d;
   }

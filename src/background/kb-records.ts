@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Dictionary } from '../engine/dictionary';
-import type { Evidence, KbArticle, KbEntity, KbPledge, KbRole } from '../kb/bundle';
+import type { Evidence, KbArticle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
 import type { KbMeta } from './store';
 
 const str = z.string();
@@ -35,35 +35,41 @@ export const metaRecord = z.object({
   installedAt: str,
 }) satisfies z.ZodType<KbMeta>;
 
-export const dictionaryRecord = z.object({
-  version: str,
-  entities: z.array(z.object({ id: str, name: str, kind: z.enum(['person', 'body', 'term', 'role']) })),
-  patterns: z.array(
-    z.object({
-      text: str,
-      entity: z.number().int().min(0),
-      case: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-      flags: z.number().int(),
-      notFollowedBy: z.array(str).optional(),
-      notPrecededBy: z.array(str).optional(),
-    }),
-  ),
-  holders: z.array(z.object({ role: z.number().int().min(0), person: z.number().int().min(0), start: str, end: str.nullable() })),
-  // Checked in full where it is loaded (a damaged one is compiled afresh from the patterns).
-  automaton: z
-    .object({
-      format: z.number(),
-      alphabetSize: z.number().int(),
-      spaceSymbol: z.number().int(),
-      units: z.array(z.number().int()),
-      edges: z.string(),
-      ends: z.array(z.number().int()),
-      lengths: z.array(z.number().int()),
-    })
-    .optional(),
-})
+export const dictionaryRecord = z
+  .object({
+    version: str,
+    entities: z.array(z.object({ id: str, name: str, kind: z.enum(['person', 'body', 'term', 'role']) })),
+    patterns: z.array(
+      z.object({
+        text: str,
+        entity: z.number().int().min(0),
+        case: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+        flags: z.number().int(),
+        notFollowedBy: z.array(str).optional(),
+        notPrecededBy: z.array(str).optional(),
+      }),
+    ),
+    holders: z.array(z.object({ role: z.number().int().min(0), person: z.number().int().min(0), start: str, end: str.nullable() })),
+    // Checked in full where it is loaded (a damaged one is compiled afresh from the patterns).
+    automaton: z
+      .object({
+        format: z.number(),
+        alphabetSize: z.number().int(),
+        spaceSymbol: z.number().int(),
+        units: z.array(z.number().int()),
+        edges: z.string(),
+        ends: z.array(z.number().int()),
+        lengths: z.array(z.number().int()),
+      })
+      .optional(),
+  })
   // The page-side engine indexes entities by these numbers.
-  .refine((d) => d.patterns.every((p) => p.entity < d.entities.length) && d.holders.every((h) => h.role < d.entities.length && h.person < d.entities.length), 'entity index out of range') satisfies z.ZodType<Dictionary>;
+  .refine(
+    (d) =>
+      d.patterns.every((p) => p.entity < d.entities.length) &&
+      d.holders.every((h) => h.role < d.entities.length && h.person < d.entities.length),
+    'entity index out of range',
+  ) satisfies z.ZodType<Dictionary>;
 
 export const entityRecord = z.object({
   id: str,
@@ -73,7 +79,15 @@ export const entityRecord = z.object({
   evidence: evidenceList,
   aliases: z.array(str),
   roles: z.array(
-    z.object({ title: str, role: str.optional(), start: str.optional(), end: str.optional(), currentAsOf: str.optional(), note: str.optional(), evidence: evidenceList }),
+    z.object({
+      title: str,
+      role: str.optional(),
+      start: str.optional(),
+      end: str.optional(),
+      currentAsOf: str.optional(),
+      note: str.optional(),
+      evidence: evidenceList,
+    }),
   ),
   lifecycle: z.array(z.object({ event: str, date: str, text: str, successor: str.optional(), evidence: evidenceList })),
   related: z.array(str),

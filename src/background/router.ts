@@ -2,6 +2,7 @@
 // with data or an explicit error; never silence, never a thrown error across the wire.
 
 import type { Reply } from '../shared/messages';
+import { LOG_PREFIX } from '../shared/product';
 import { UserError } from './errors';
 import type { Service } from './service';
 import { describeIssues, requestSchema } from './validate';
@@ -31,7 +32,7 @@ export function createRouter(service: Service, extensionId: string, extensionOri
       return { ok: true, data: await service.handle(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId }) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: e.message };
-      console.error('health-policy-annotator: request failed', parsed.data.type, e);
+      console.error(LOG_PREFIX, 'request failed', parsed.data.type, e);
       const why = e instanceof Error && e.message ? e.message : String(e);
       return { ok: false, error: `the extension could not answer "${parsed.data.type}": ${why}` };
     }
@@ -42,7 +43,7 @@ export function createRouter(service: Service, extensionId: string, extensionOri
       return await answer(message, sender);
     } catch (e) {
       // A bug in the checks themselves must still give the sender an answer.
-      console.error('health-policy-annotator: message not handled', e);
+      console.error(LOG_PREFIX, 'message not handled', e);
       return { ok: false, error: 'the extension could not read this message' };
     }
   };

@@ -3,7 +3,7 @@
 // database deleted or damaged under us is rebuilt from the bundle at the next request.
 
 import type { Dictionary } from '../engine/dictionary';
-import type { KbBundle, KbEntity, KbPledge } from '../kb/bundle';
+import type { KbBundle, KbEntity, KbPledge } from '../shared/kb-bundle';
 import { buildCard, buildClassCard, buildPledgeView, type KbLookup } from '../shared/card-model';
 import { todayIso } from '../shared/dates';
 import type { PageSetup, ReaderSettings, Request, Responses, SiteState } from '../shared/messages';
@@ -11,6 +11,7 @@ import type { Prefs } from '../shared/prefs';
 import { DEFAULT_SITES, defaultSiteFor, siteKey } from '../shared/sites';
 import type { CardData, KbInfo } from '../shared/views';
 import { UserError } from './errors';
+import { LOG_PREFIX } from '../shared/product';
 import { dictionaryRecord, entityRecord, metaRecord, pledgeRecord, roleRecord, validRecords } from './kb-records';
 import {
   clearSiteChoices,
@@ -89,14 +90,27 @@ export function createService(deps: ServiceDeps) {
       d.getAll('kb-roles'),
       d.getAll('kb-pledges'),
     ]);
-    const [entities, roles, pledges] = [validRecords(entityRecord, entityRecords), validRecords(roleRecord, roleRecords), validRecords(pledgeRecord, pledgeRecords)];
+    const [entities, roles, pledges] = [
+      validRecords(entityRecord, entityRecords),
+      validRecords(roleRecord, roleRecords),
+      validRecords(pledgeRecord, pledgeRecords),
+    ];
     const whole = metaRecord.safeParse(meta).success && dictionaryRecord.safeParse(dictionary).success;
     const damaged = !whole || entities.invalid + roles.invalid + pledges.invalid > 0;
     if (!whole) return { damaged };
-    const names = new Map<string, string>([...entities.valid.map((e) => [e.id, e.name] as const), ...roles.valid.map((r) => [r.id, r.name] as const)]);
+    const names = new Map<string, string>([
+      ...entities.valid.map((e) => [e.id, e.name] as const),
+      ...roles.valid.map((r) => [r.id, r.name] as const),
+    ]);
     return {
       damaged,
-      kb: { meta: meta!, dictionary: dictionary!, entities: new Map(entities.valid.map((e) => [e.id, e])), pledges: new Map(pledges.valid.map((p) => [p.id, p])), names },
+      kb: {
+        meta: meta!,
+        dictionary: dictionary!,
+        entities: new Map(entities.valid.map((e) => [e.id, e])),
+        pledges: new Map(pledges.valid.map((p) => [p.id, p])),
+        names,
+      },
     };
   }
 
@@ -104,11 +118,14 @@ export function createService(deps: ServiceDeps) {
     if ((await installedVersion(d)) !== deps.bundledVersion) await install(d);
     let k = await read(d);
     if (k.damaged) {
-      console.warn('health-policy-annotator: damaged knowledge base records in storage; rebuilding from the bundle');
+      console.warn(LOG_PREFIX, 'damaged knowledge base records in storage; rebuilding from the bundle');
       await install(d);
       k = await read(d); // still damaged means a bad bundle: its bad records stay skipped
     }
-    if (!k.kb) throw new UserError('The knowledge base in storage cannot be read, and rebuilding it from the extension failed. Reinstall the extension.');
+    if (!k.kb)
+      throw new UserError(
+        'The knowledge base in storage cannot be read, and rebuilding it from the extension failed. Reinstall the extension.',
+      );
     return k.kb;
   }
 
@@ -150,7 +167,8 @@ export function createService(deps: ServiceDeps) {
   function parseUrl(url: string): URL {
     try {
       const u = new URL(url);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UserError(`annotation works on web pages only, not ${u.protocol} pages`);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new UserError(`annotation works on web pages only, not ${u.protocol} pages`);
       return u;
     } catch (e) {
       if (e instanceof UserError) throw e;
@@ -181,7 +199,8 @@ export function createService(deps: ServiceDeps) {
       if (!state.enabled) return { enabled: false, site, prefs };
       const dictionary = (await kb()).dictionary;
       // Sites switched off never get the annotator (nor, as site-scripts.ts registers it, the loader).
-      if (req.load && from.tabId !== undefined && deps.injectAnnotator) await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
+      if (req.load && from.tabId !== undefined && deps.injectAnnotator)
+        await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
       return { enabled: true, site, prefs, dictionary };
     },
     async 'sample:setup'(): Promise<PageSetup> {
@@ -217,7 +236,13 @@ export function createService(deps: ServiceDeps) {
       } catch (e) {
         // Shown in the popup: no space left, a blocked upgrade, an unreadable store.
         if (!(e instanceof UserError)) throw e;
-        return { version: 'not installed', asOf: null, counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 }, articles: [], installError: e.message };
+        return {
+          version: 'not installed',
+          asOf: null,
+          counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 },
+          articles: [],
+          installError: e.message,
+        };
       }
       const entities = [...k.entities.values()];
       const urls = new Set<string>();
@@ -281,7 +306,8 @@ export function createService(deps: ServiceDeps) {
       const before = await conn.run(siteChoices);
       await conn.run((d) => replaceReaderData(d, parsed.data.sites, parsed.data.prefs));
       await deps.sitesChanged?.();
-      for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)])) await deps.notify({ site, enabled: (await siteState(site)).enabled });
+      for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)]))
+        await deps.notify({ site, enabled: (await siteState(site)).enabled });
       await deps.notify({ prefs: parsed.data.prefs });
       return exportSettings();
     },

@@ -14,12 +14,9 @@
 //
 // Sites switched off are left out of the defaults' registrations with excludeMatches.
 
-import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, siteKey, type DefaultSite } from '../shared/sites';
+import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, originsFor, siteKey, type DefaultSite } from '../shared/sites';
 
-/** The host permission asked for a site beyond the default list: the site and its sub-domains. */
-export function originsFor(site: string): string[] {
-  return [`*://${site}/*`, `*://*.${site}/*`];
-}
+export { originsFor };
 
 /** Pages a choice stored under `site` covers: the site and its sub-domains, as the permission asked for (originsFor). */
 export function pagesOf(site: string): string[] {
@@ -68,7 +65,17 @@ export interface ScriptsApi {
 const LOADER = { js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true } as const;
 
 function loader(id: string, matches: string[], excludeMatches: string[], matchOriginAsFallback: boolean): LoaderScript {
-  return { id, matches, excludeMatches, js: [...LOADER.js], css: [...LOADER.css], allFrames: LOADER.allFrames, matchOriginAsFallback, runAt: LOADER.runAt, persistAcrossSessions: LOADER.persistAcrossSessions };
+  return {
+    id,
+    matches,
+    excludeMatches,
+    js: [...LOADER.js],
+    css: [...LOADER.css],
+    allFrames: LOADER.allFrames,
+    matchOriginAsFallback,
+    runAt: LOADER.runAt,
+    persistAcrossSessions: LOADER.persistAcrossSessions,
+  };
 }
 
 const wholeHost = (s: DefaultSite) => !s.paths;
@@ -80,7 +87,10 @@ const underDefaults = (site: string) => DEFAULT_SITES.some((s) => defaultCovers(
  * What should be registered for the reader's choices. `granted` says whether the reader gave
  * the host permission for a site beyond the default list (no registration without it).
  */
-export async function wantedScripts(choices: Record<string, boolean>, granted: (site: string) => Promise<boolean>): Promise<LoaderScript[]> {
+export async function wantedScripts(
+  choices: Record<string, boolean>,
+  granted: (site: string) => Promise<boolean>,
+): Promise<LoaderScript[]> {
   const own: string[] = [];
   for (const [site, enabled] of Object.entries(choices)) if (enabled && !coveredByDefaults(site) && (await granted(site))) own.push(site);
   own.sort();
@@ -99,7 +109,8 @@ export async function wantedScripts(choices: Record<string, boolean>, granted: (
   return scripts.filter((s) => s.matches.length > 0);
 }
 
-const sameList = (a: readonly string[] | undefined, b: readonly string[]) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
+const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
+  JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
 
 /** Whether the browser's registration is the one wanted (fields it leaves out take their defaults). */
 export function sameScript(have: RegisteredScript, want: LoaderScript): boolean {
@@ -134,7 +145,11 @@ export interface SiteScripts {
   injectIntoOpenTabs(isOn: (url: string) => Promise<boolean>): Promise<void>;
 }
 
-export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record<string, boolean>>, log: (message: string, error?: unknown) => void): SiteScripts {
+export function createSiteScripts(
+  api: ScriptsApi,
+  choices: () => Promise<Record<string, boolean>>,
+  log: (message: string, error?: unknown) => void,
+): SiteScripts {
   let queue: Promise<unknown> = Promise.resolve();
 
   /**
@@ -144,7 +159,8 @@ export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record
    * unmarked at the cost of one message, rather than no default site being marked at all.
    */
   async function apply(how: 'register' | 'update', scripts: LoaderScript[], report: SyncReport): Promise<void> {
-    const call = (s: LoaderScript) => (how === 'register' ? api.scripting.registerContentScripts([s]) : api.scripting.updateContentScripts([s]));
+    const call = (s: LoaderScript) =>
+      how === 'register' ? api.scripting.registerContentScripts([s]) : api.scripting.updateContentScripts([s]);
     const done = how === 'register' ? report.registered : report.updated;
     for (const s of scripts) {
       try {
@@ -157,7 +173,9 @@ export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record
           report.failed.push(s.id);
           continue;
         }
-        log(`content script "${s.id}" refused with its ${s.excludeMatches.length} excluded patterns (${describe(e)}); going on without them`);
+        log(
+          `content script "${s.id}" refused with its ${s.excludeMatches.length} excluded patterns (${describe(e)}); going on without them`,
+        );
       }
       try {
         await call({ ...s, excludeMatches: [] });
@@ -185,7 +203,9 @@ export function createSiteScripts(api: ScriptsApi, choices: () => Promise<Record
       );
       have = await registered();
     }
-    const wanted = await wantedScripts(await choices(), (site) => api.permissions.contains({ origins: originsFor(site) }).catch(() => false));
+    const wanted = await wantedScripts(await choices(), (site) =>
+      api.permissions.contains({ origins: originsFor(site) }).catch(() => false),
+    );
     const wantedIds = new Set(wanted.map((s) => s.id));
     // Everything registered is this extension's own: what is no longer wanted goes.
     const stale = [...have.keys()].filter((id) => !wantedIds.has(id));

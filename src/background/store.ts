@@ -5,7 +5,7 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dictionary } from '../engine/dictionary';
-import type { KbArticle, KbBundle, KbEntity, KbPledge, KbRole } from '../kb/bundle';
+import type { KbArticle, KbBundle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
 import { DEFAULT_PREFS, type Prefs } from '../shared/prefs';
 import { UserError } from './errors';
 import { prefsSchema, siteSchema } from './validate';
@@ -143,7 +143,10 @@ export function createConnection(open: (hooks: OpenHooks) => Promise<Db> = openS
  * is aborted, and the error reported is the transaction's own (QuotaExceededError at
  * commit) rather than the AbortError every request then gets.
  */
-async function commit(tx: { abort(): void; done: Promise<void>; error: DOMException | null }, writes: (write: (p: Promise<unknown>) => void) => void): Promise<void> {
+async function commit(
+  tx: { abort(): void; done: Promise<void>; error: DOMException | null },
+  writes: (write: (p: Promise<unknown>) => void) => void,
+): Promise<void> {
   const pending: Promise<unknown>[] = [];
   try {
     writes((p) => pending.push(p));
@@ -175,7 +178,18 @@ export async function installKb(d: Db, bundle: KbBundle): Promise<void> {
     for (const e of bundle.entities) write(tx.objectStore('kb-entities').put(e));
     for (const r of bundle.roles) write(tx.objectStore('kb-roles').put(r));
     for (const p of bundle.pledges) write(tx.objectStore('kb-pledges').put(p));
-    write(tx.objectStore('kb-meta').put({ version: bundle.version, schemaVersion: bundle.schemaVersion, asOf: bundle.asOf, articles: bundle.articles, installedAt: new Date().toISOString() }, 'current'));
+    write(
+      tx.objectStore('kb-meta').put(
+        {
+          version: bundle.version,
+          schemaVersion: bundle.schemaVersion,
+          asOf: bundle.asOf,
+          articles: bundle.articles,
+          installedAt: new Date().toISOString(),
+        },
+        'current',
+      ),
+    );
   });
 }
 
@@ -201,7 +215,11 @@ export async function setPrefs(d: Db, prefs: Prefs): Promise<void> {
 export async function siteChoices(d: Db): Promise<Record<string, boolean>> {
   const all: unknown[] = await d.getAll('sites');
   const valid = all.filter(
-    (s): s is SiteChoice => !!s && typeof s === 'object' && siteSchema.safeParse((s as SiteChoice).site).success && typeof (s as SiteChoice).enabled === 'boolean',
+    (s): s is SiteChoice =>
+      !!s &&
+      typeof s === 'object' &&
+      siteSchema.safeParse((s as SiteChoice).site).success &&
+      typeof (s as SiteChoice).enabled === 'boolean',
   );
   return Object.fromEntries(valid.map((s) => [s.site, s.enabled]));
 }

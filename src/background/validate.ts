@@ -33,7 +33,12 @@ export const prefsSchema = z.strictObject({
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page:setup'), url: z.string().max(8192), load: z.boolean().optional() }),
-  z.strictObject({ type: z.literal('card'), id: z.string().min(1).max(200), date: isoDay.nullable(), instance: z.string().min(1).max(300).optional() }),
+  z.strictObject({
+    type: z.literal('card'),
+    id: z.string().min(1).max(200),
+    date: isoDay.nullable(),
+    instance: z.string().min(1).max(300).optional(),
+  }),
   z.strictObject({ type: z.literal('pledges') }),
   z.strictObject({ type: z.literal('pledge:open'), id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
   z.strictObject({ type: z.literal('kb:info') }),
@@ -54,9 +59,7 @@ export const MAX_IMPORT_BYTES = 1_000_000;
 export const settingsSchema = z.strictObject({
   format: z.literal('health-policy-annotator-settings'),
   version: z.literal(1),
-  sites: z
-    .record(siteSchema, z.boolean())
-    .refine((s) => Object.keys(s).length <= MAX_IMPORT_SITES, `at most ${MAX_IMPORT_SITES} sites`),
+  sites: z.record(siteSchema, z.boolean()).refine((s) => Object.keys(s).length <= MAX_IMPORT_SITES, `at most ${MAX_IMPORT_SITES} sites`),
   prefs: prefsSchema,
 }) satisfies z.ZodType<ReaderSettings>;
 

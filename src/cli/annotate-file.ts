@@ -28,10 +28,11 @@ export function annotateFile(engine: Engine, file: string, source: string, date:
   if (/\.html?$/i.test(file)) {
     const html = htmlVisibleText(source);
     const used = date ?? html.date;
-    const matches = engine.annotate(html.text, { date: used, lang: html.lang }).map((m) => out(engine, m, html.sourceStart[m.start]!, html.sourceEnd[m.end - 1]!));
+    const matches = engine
+      .annotate(html.text, { date: used, lang: html.lang })
+      .map((m) => out(engine, m, html.sourceStart[m.start]!, html.sourceEnd[m.end - 1]!));
     return html.lang ? { file, date: used, lang: html.lang, matches } : { file, date: used, matches };
   }
   const matches = engine.annotate(source, { date: date ?? null }).map((m) => out(engine, m, m.start, m.end));
   return { file, date: date ?? null, matches };
 }
-

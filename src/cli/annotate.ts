@@ -45,7 +45,12 @@ function main(): void {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { date: { type: 'string' }, format: { type: 'string', default: 'text' }, kb: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        date: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        kb: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     fail((e as Error).message);

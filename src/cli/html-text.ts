@@ -9,9 +9,26 @@ import { BLOCK_BREAK } from '../engine/chars';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'textarea', 'input', 'select', 'option', 'svg', 'math', 'iframe', 'object', 'button']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'button',
+]);
 const BLOCKS = new Set(
-  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
 
 export interface HtmlText {
@@ -49,21 +66,24 @@ function findDate(root: Node): string | null {
     const el = n;
     if (el.tagName === 'meta') {
       const key = attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop');
-      if (key && /^(article:published_time|datePublished|date|dc\.date|DC\.date\.issued|publish-date)$/i.test(key)) meta ??= isoDay(attr(el, 'content'));
+      if (key && /^(article:published_time|datePublished|date|dc\.date|DC\.date\.issued|publish-date)$/i.test(key))
+        meta ??= isoDay(attr(el, 'content'));
     } else if (el.tagName === 'script' && attr(el, 'type') === 'application/ld+json') {
       const raw = el.childNodes.map((c) => ('value' in c ? (c as { value: string }).value : '')).join('');
       const m = raw.match(/"datePublished"\s*:\s*"([^"]+)"/);
       if (m) jsonLd ??= isoDay(m[1]);
     } else if (el.tagName === 'time') time ??= isoDay(attr(el, 'datetime'));
     for (const c of el.childNodes ?? []) visit(c);
-    if (el.tagName === 'template' && 'content' in el) for (const c of (el as { content: { childNodes: Node[] } }).content.childNodes) visit(c);
+    if (el.tagName === 'template' && 'content' in el)
+      for (const c of (el as { content: { childNodes: Node[] } }).content.childNodes) visit(c);
   };
   visit(root);
   return meta ?? jsonLd ?? time;
 }
 
 function documentLang(doc: Node): string | null {
-  const html = 'childNodes' in doc ? (doc as { childNodes: Node[] }).childNodes.find((n) => 'tagName' in n && n.tagName === 'html') : undefined;
+  const html =
+    'childNodes' in doc ? (doc as { childNodes: Node[] }).childNodes.find((n) => 'tagName' in n && n.tagName === 'html') : undefined;
   return (html && attr(html as Element, 'lang')?.trim()) || null;
 }
 
@@ -86,7 +106,7 @@ export function htmlVisibleText(source: string): HtmlText {
   const emitText = (value: string, from: number, to: number) => {
     const raw = source.slice(from, to);
     const out: [string, number, number][] = [];
-    for (let j = 0; j < raw.length; ) {
+    for (let j = 0; j < raw.length;) {
       if (raw[j] === '&') {
         const ref = raw.slice(j).match(REFERENCE)?.[0];
         if (ref) {
@@ -130,5 +150,11 @@ export function htmlVisibleText(source: string): HtmlText {
     if (block) breakBlock(el.sourceCodeLocation?.endOffset ?? at);
   };
   visit(doc);
-  return { text: chars.join(''), sourceStart: Int32Array.from(starts), sourceEnd: Int32Array.from(ends), date: findDate(doc), lang: documentLang(doc) };
+  return {
+    text: chars.join(''),
+    sourceStart: Int32Array.from(starts),
+    sourceEnd: Int32Array.from(ends),
+    date: findDate(doc),
+    lang: documentLang(doc),
+  };
 }

@@ -28,9 +28,11 @@ export interface Known {
 const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'upon', 'de', '&']);
 // Capitalised but not names by themselves: function words, titles, days and months.
 const NOT_NAME = new Set(
-  ('A An And As At But By For From He Her His How I If In It Its Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Baroness Of On Or ' +
+  (
+    'A An And As At But By For From He Her His How I If In It Its Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Baroness Of On Or ' +
     'She So That The Then There These They This Those To We What When Where Which While Who Why With Yet Our Their Your My You ' +
-    'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' '),
+    'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'
+  ).split(' '),
 );
 // What may stand right before a word that opens a sentence or a heading's tail: a colon,
 // an opening quote or bracket, a bullet, a dash, a live blog's time stamp ("6.06pm").
@@ -41,7 +43,8 @@ const withoutPossessive = (s: Span): Span => {
   return m ? { text: s.text.slice(0, -m[0].length), start: s.start, end: s.end - m[0].length } : s;
 };
 
-const ROLE = 'chief executive officer|chief executive|chief operating officer|chief medical officer|chief nursing officer|medical director|national director|director general|director|chairman|chairwoman|chair|president|general secretary|secretary of state|secretary|minister|commissioner';
+const ROLE =
+  'chief executive officer|chief executive|chief operating officer|chief medical officer|chief nursing officer|medical director|national director|director general|director|chairman|chairwoman|chair|president|general secretary|secretary of state|secretary|minister|commissioner';
 const CAP_RUN = "[A-Z][\\w’'&-]*(?: (?:of |and |for |the )?[A-Z][\\w’'&-]*)*";
 const ROLE_PATTERNS = [
   // "NHS Providers chief executive"
@@ -52,10 +55,16 @@ const ROLE_PATTERNS = [
   /\b(?:shadow )?(?:[a-z]+ )?[a-z]+ (?:minister|secretary)\b/g,
 ];
 // Words that may stand before "minister"/"secretary" without naming a brief.
-const NOT_A_BRIEF = new Set('the a an said says his her their its our new former then junior senior current previous next this that as and or to of by with for from was is be been influential outgoing incoming embattled beleaguered veteran powerful respected'.split(' '));
+const NOT_A_BRIEF = new Set(
+  'the a an said says his her their its our new former then junior senior current previous next this that as and or to of by with for from was is be been influential outgoing incoming embattled beleaguered veteran powerful respected'.split(
+    ' ',
+  ),
+);
 
-const COMMITMENT = /\b(?:will|shall|pledge[sd]?|pledging|promise[sd]?|promising|commit(?:s|ted|ting|ment|ments)?|vow(?:s|ed)?|guarantee[sd]?)\b|\bby (?:the end of )?(?:19|20)\d\d\b|\bwithin (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:years?|months?|weeks?|days?)\b/i;
-const DATE_OR_NUMBER = /\b(?:19|20)\d\d\b|\d|£|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/i;
+const COMMITMENT =
+  /\b(?:will|shall|pledge[sd]?|pledging|promise[sd]?|promising|commit(?:s|ted|ting|ment|ments)?|vow(?:s|ed)?|guarantee[sd]?)\b|\bby (?:the end of )?(?:19|20)\d\d\b|\bwithin (?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:years?|months?|weeks?|days?)\b/i;
+const DATE_OR_NUMBER =
+  /\b(?:19|20)\d\d\b|\d|£|%|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/i;
 
 export function findCandidates(text: string, known: Known): Candidate[] {
   const covered = new Uint8Array(text.length + 1);
@@ -81,7 +90,7 @@ export function findCandidates(text: string, known: Known): Candidate[] {
     // linked word or an acronym on its own breaks the run.
     const nameWord = (w: Span) => isCapitalised(w.text) && !isLinked(w) && !isAcronymToken(w.text);
     const gap = (a: Span, b: Span) => text.slice(a.end, b.start) === ' ';
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       if (!nameWord(words[i]!)) {
         i++;
         continue;
@@ -96,7 +105,9 @@ export function findCandidates(text: string, known: Known): Candidate[] {
       let run = words.slice(i, j + 1);
       while (run.length && (NOT_NAME.has(run[0]!.text) || CONNECTORS.has(run[0]!.text))) run = run.slice(1);
       while (run.length && (NOT_NAME.has(run[run.length - 1]!.text) || CONNECTORS.has(run[run.length - 1]!.text))) run = run.slice(0, -1);
-      const opensSentence = run.length > 0 && (run[0] === words[0] || OPENER_BEFORE.test(text.slice(Math.max(sentence.start, run[0]!.start - 12), run[0]!.start)));
+      const opensSentence =
+        run.length > 0 &&
+        (run[0] === words[0] || OPENER_BEFORE.test(text.slice(Math.max(sentence.start, run[0]!.start - 12), run[0]!.start)));
       // A handle or a hashtag (@HSJNews, #NHSLecture) and "I’ll" are not names.
       if (run.length > 0 && (/[@#]$/.test(text.slice(0, run[0]!.start)) || /^I['’]/.test(run[0]!.text))) run = run.slice(1);
       // A single capitalised word that opens a sentence is just how sentences start.

@@ -15,7 +15,11 @@ export interface KnownTexts {
 }
 
 export function knownTexts(bundle: Pick<KbBundle, 'dictionary' | 'pledges'>, ignore: readonly string[]): KnownTexts {
-  const texts = new Set([...bundle.dictionary.patterns.map((p) => fold(p.text)), ...bundle.dictionary.entities.map((e) => fold(e.name)), ...ignore.map(fold)]);
+  const texts = new Set([
+    ...bundle.dictionary.patterns.map((p) => fold(p.text)),
+    ...bundle.dictionary.entities.map((e) => fold(e.name)),
+    ...ignore.map(fold),
+  ]);
   const quotes = bundle.pledges.flatMap((p) => p.words.flatMap((w) => (w.quote ? [canonicalQuote(w.quote).toLowerCase()] : [])));
   return {
     has: (text) => texts.has(fold(text)),
@@ -35,6 +39,10 @@ export function readIgnoreList(seedsDir: string): string[] {
     .filter((f) => f.endsWith('.yaml'))
     .flatMap((f) => {
       const doc: unknown = YAML.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
-      return Array.isArray(doc) ? doc.flatMap((e) => (e && typeof e === 'object' && typeof (e as { text?: unknown }).text === 'string' ? [(e as { text: string }).text] : [])) : [];
+      return Array.isArray(doc)
+        ? doc.flatMap((e) =>
+            e && typeof e === 'object' && typeof (e as { text?: unknown }).text === 'string' ? [(e as { text: string }).text] : [],
+          )
+        : [];
     });
 }

@@ -51,10 +51,17 @@ export function propose(files: { file: string; source: string }[], bundle: KbBun
   );
 }
 
-const HEADINGS: Record<CandidateKind, string> = { name: 'Names', acronym: 'Acronyms', role: 'Role phrases', pledge: 'Pledge-like sentences' };
+const HEADINGS: Record<CandidateKind, string> = {
+  name: 'Names',
+  acronym: 'Acronyms',
+  role: 'Role phrases',
+  pledge: 'Pledge-like sentences',
+};
 
 function printText(proposals: Proposal[], fileCount: number): void {
-  console.log(`${proposals.length} things the knowledge base does not know in ${fileCount} file${fileCount === 1 ? '' : 's'} (most frequent first)`);
+  console.log(
+    `${proposals.length} things the knowledge base does not know in ${fileCount} file${fileCount === 1 ? '' : 's'} (most frequent first)`,
+  );
   for (const kind of Object.keys(HEADINGS) as CandidateKind[]) {
     const list = proposals.filter((p) => p.kind === kind);
     if (!list.length) continue;
@@ -71,7 +78,12 @@ function main(): void {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { kb: { type: 'string' }, seeds: { type: 'string', default: 'seeds' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        kb: { type: 'string' },
+        seeds: { type: 'string', default: 'seeds' },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     fail((e as Error).message);

@@ -305,4 +305,3 @@ export function scan(
   st.fed = fed;
   st.lastWasSpace = lastWasSpace;
 }
-

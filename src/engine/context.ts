@@ -8,19 +8,23 @@ import { canonicalText, isUpperStart, isWordChar } from './chars';
 const CONNECTORS = new Set(['and', 'of', 'the', '&', 'for', 'upon']);
 /** Capitalised words a name does not run on into on its right: titles of posts ("NHS England Chief Executive"), honours. */
 const RIGHT_STOP = new Set(
-  ('Chief Executive Chair Chairman Chairwoman Director Secretary Minister President Officer CEO Head Leader Spokesperson Spokesman ' +
+  (
+    'Chief Executive Chair Chairman Chairwoman Director Secretary Minister President Officer CEO Head Leader Spokesperson Spokesman ' +
     'Spokeswoman Medical MP MPs MSP MS AM KC QC OBE CBE MBE DBE Said Says I January February March April May June July August ' +
-    'September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' '),
+    'September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'
+  ).split(' '),
 );
 /** Capitalised words a name does not run back into on its left. */
 const LEFT_STOP = new Set(
-  ('A An And As At But By For From He Her His How If In It Its Meanwhile Now Of On Or Said Says She So Than That The Then There These ' +
+  (
+    'A An And As At But By For From He Her His How If In It Its Meanwhile Now Of On Or Said Says She So Than That The Then There These ' +
     'They This Those Though To Today Tonight Under Until We What When Where Whether Which While Who Why With Yesterday Yet Also After ' +
     'Although Because Before Both Despite During Either Even Here However Indeed Instead Later Like Mostly Next Once Only Perhaps Since ' +
     'Still Thus Every Each Many Some Most All No Not Its Our Their Your My I Former Mr Mrs Ms Dr Prof Professor Sir Dame Lord Lady ' +
     'NHS UK New Read Follow Everyone Everybody Latest More Watch See Join Subscribe Sign Download Exclusive Breaking Analysis Comment ' +
     'Opinion Editorial Live Update Updated Top Best Local National Regional Other Two Three Four Several Senior Leading Why How ' +
-    'Find Get Click Share Listen Explore Discover Meet Inside Exclusive Revealed Poll Labour Tory Conservative Government').split(' '),
+    'Find Get Click Share Listen Explore Discover Meet Inside Exclusive Revealed Poll Labour Tory Conservative Government'
+  ).split(' '),
 );
 /** Nationality words that qualify a plural ("Australian GPs" are doctors; "the Australian GP" is a race). */
 const NATIONALITIES = new Set('British English Scottish Welsh Irish Australian Canadian American US New Zealand Indian'.split(' '));
@@ -159,7 +163,20 @@ export type RoleReading =
   | { mode: 'devolved'; role: string };
 
 const PAST = new Set(['former', 'ex', 'then', 'previous', 'last', 'past', 'erstwhile', 'one-time']);
-const OTHER_ROLE = new Set(['shadow', 'deputy', 'junior', 'acting', 'interim', 'assistant', 'vice', 'opposition', 'next', 'future', 'incoming', 'would-be']);
+const OTHER_ROLE = new Set([
+  'shadow',
+  'deputy',
+  'junior',
+  'acting',
+  'interim',
+  'assistant',
+  'vice',
+  'opposition',
+  'next',
+  'future',
+  'incoming',
+  'would-be',
+]);
 const PARTY_WORDS: Record<string, string> = {
   conservative: 'conservative',
   tory: 'conservative',
@@ -184,9 +201,11 @@ const DEVOLVED: Record<string, string> = {
   holyrood: 'scotland-health-secretary',
 };
 const FOREIGN = new Set(
-  ("australian australia australia's canadian canada canada's irish ireland ireland's us american america america's u.s. " +
+  (
+    "australian australia australia's canadian canada canada's irish ireland ireland's us american america america's u.s. " +
     "new zealand new zealand's indian india india's french france's german germany's italian spanish dutch chinese china's japanese " +
-    "israeli israel's south african ontario ontario's quebec").split(' '),
+    "israeli israel's south african ontario ontario's quebec"
+  ).split(' '),
 );
 const UK_WORDS = new Set(['uk', 'british', "britain's", "uk's", 'westminster']);
 /** Roles that have devolved counterparts and so read a nation word as "that nation's holder". */
@@ -226,7 +245,14 @@ export interface RoleContext {
  * `phrase` is the phrase as written, for modifiers inside a listed longer phrase ("former health secretary");
  * `ownPhrase` says it is one of the role's own aliases instead.
  */
-export function readRole(text: string, start: number, roleId: string, phrase: string, pageForeign: boolean, ownPhrase = false): RoleContext {
+export function readRole(
+  text: string,
+  start: number,
+  roleId: string,
+  phrase: string,
+  pageForeign: boolean,
+  ownPhrase = false,
+): RoleContext {
   const sentence = [...wordsBefore(text, start), ...phrase.split(/\s+/)].map(fold);
   const before = sentence.length - phrase.split(/\s+/).length;
   // The words that qualify the phrase: those right before it that are modifiers, party or nation

@@ -63,7 +63,6 @@ export const FOREIGN_PAGE_PLACES = 2;
 const APPOSITION_BEFORE = /^,\s+(?:the\s+)?(?:(?:former|ex-|then|previous|last|past|current|Conservative|Tory|Labour)\s+)*$/i;
 const COMPOUND_HEADS = new Set(['contract', 'contracts', 'committee', 'committees']);
 
-
 export interface Engine {
   readonly dictionary: Dictionary;
   annotate(text: string, options?: AnnotateOptions): Match[];
@@ -74,10 +73,12 @@ export interface Engine {
 // Words that may stand capitalised before a surname without making it part of another name.
 const TITLES = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Mx']);
 const FUNCTION_WORDS = new Set(
-  ('A An And As At But By For From He Her His How If In It Its Meanwhile Now Of On Or Said Says She So Than That The Then There These ' +
+  (
+    'A An And As At But By For From He Her His How If In It Its Meanwhile Now Of On Or Said Says She So Than That The Then There These ' +
     'They This Those Though To Today Tonight Under Until Usually We What When Where Whether Which While Who Why With Yesterday Yet Also ' +
     'After Although Because Before Both Despite During Either Even Here However Indeed Instead Last Later Like Mostly Next Once Only Perhaps ' +
-    'Since Still Thus Whatever Whoever Asked Says Adding Adds Writing Speaking').split(' '),
+    'Since Still Thus Whatever Whoever Asked Says Adding Adds Writing Speaking'
+  ).split(' '),
 );
 
 interface Candidate {
@@ -394,7 +395,13 @@ export function createEngine(dictionary: Dictionary): Engine {
    * surname-only candidates are left out; otherwise they link to an entity named in full
    * before them, or failing that anywhere in `named`.
    */
-  function select(text: string, candidates: Candidate[], sc: SelectContext, named: Map<number, number> | null, makeMatches = true): Selection {
+  function select(
+    text: string,
+    candidates: Candidate[],
+    sc: SelectContext,
+    named: Map<number, number> | null,
+    makeMatches = true,
+  ): Selection {
     const date = sc.date;
     const firstMention = new Map<number, number>();
     const mention = (entity: number, at: number) => {
@@ -413,10 +420,18 @@ export function createEngine(dictionary: Dictionary): Engine {
       if (!makeMatches) return;
       const written = canonicalName(text, r.start, r.end);
       const e = entities[cls]!;
-      out.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), id: `class:${e.id}:${written}`, name: written, kind: e.kind, classOf: e.id });
+      out.push({
+        start: r.start,
+        end: r.end,
+        text: text.slice(r.start, r.end),
+        id: `class:${e.id}:${written}`,
+        name: written,
+        kind: e.kind,
+        classOf: e.id,
+      });
     };
     let lastEnd = 0;
-    for (let i = 0; i < candidates.length; ) {
+    for (let i = 0; i < candidates.length;) {
       const c = candidates[i]!;
       if (c.start < lastEnd) {
         i++;
@@ -479,12 +494,21 @@ export function createEngine(dictionary: Dictionary): Engine {
           // In a headline set in title case capitals name nothing: the hit stands alone, unless
           // part of a class's name is in its run ("… Hospitals NHS Foundation Trust Rated Inadequate").
           if (!(inTitleCaseLine(text, head.start) && best && !hasClassWords(canonicalName(text, run.start, run.end)))) {
-          // No class: the name ends where another KB name starts ("NHS ALBs" are two names side by side).
-          const own = capitalRun(text, head.start, head.end, lastEnd, (at) => sc.personStarts.has(at) || isName(at), plural, isName, ends);
-          if (own.start !== head.start || own.end !== head.end) {
-            lastEnd = own.end;
-            continue;
-          }
+            // No class: the name ends where another KB name starts ("NHS ALBs" are two names side by side).
+            const own = capitalRun(
+              text,
+              head.start,
+              head.end,
+              lastEnd,
+              (at) => sc.personStarts.has(at) || isName(at),
+              plural,
+              isName,
+              ends,
+            );
+            if (own.start !== head.start || own.end !== head.end) {
+              lastEnd = own.end;
+              continue;
+            }
           }
         }
         if (!best) continue; // a class's ending alone ("Hospital") is no name
@@ -549,7 +573,12 @@ export function createEngine(dictionary: Dictionary): Engine {
   }
 
   /** The body named inside a role phrase, and the phrase's other words: [role part, body] in text order; null if none. */
-  function splitBody(text: string, candidates: Candidate[], from: number, role: Candidate): { start: number; end: number; body?: number }[] | null {
+  function splitBody(
+    text: string,
+    candidates: Candidate[],
+    from: number,
+    role: Candidate,
+  ): { start: number; end: number; body?: number }[] | null {
     let body: Candidate | undefined;
     for (let k = from; k < candidates.length && candidates[k]!.start < role.end; k++) {
       const c = candidates[k]!;
@@ -569,11 +598,21 @@ export function createEngine(dictionary: Dictionary): Engine {
     if (body.start === role.start) {
       const rest = /^(?:['\u2019]s)?\s+/.exec(text.slice(body.end, role.end));
       const rs = body.end + (rest ? rest[0].length : 0);
-      return rs < role.end ? [{ start: body.start, end: body.end, body: b }, { start: rs, end: role.end }] : null;
+      return rs < role.end
+        ? [
+            { start: body.start, end: body.end, body: b },
+            { start: rs, end: role.end },
+          ]
+        : null;
     }
     const lead = /\s+(?:of|at)?\s*$/.exec(text.slice(role.start, body.start));
     const re = body.start - (lead ? lead[0].length : 0);
-    return re > role.start ? [{ start: role.start, end: re }, { start: body.start, end: body.end, body: b }] : null;
+    return re > role.start
+      ? [
+          { start: role.start, end: re },
+          { start: body.start, end: body.end, body: b },
+        ]
+      : null;
   }
 
   function namedPersonAfter(text: string, candidates: Candidate[], from: number, end: number): number | undefined {
@@ -585,7 +624,8 @@ export function createEngine(dictionary: Dictionary): Engine {
       if (!comma && !/^[ \u00A0]+$/.test(gap)) return undefined;
       const p = patterns[c.pattern]!;
       // "the health secretary, Wes Streeting, said": after a comma, the name is set off by another.
-      if (entities[p.entity]!.kind === 'person' && !(p.flags & NEEDS_PRIOR) && (!comma || /^[,)]|^$/.test(text.charAt(c.end)))) return p.entity;
+      if (entities[p.entity]!.kind === 'person' && !(p.flags & NEEDS_PRIOR) && (!comma || /^[,)]|^$/.test(text.charAt(c.end))))
+        return p.entity;
       if (c.start > end + 3) return undefined;
     }
     return undefined;
@@ -600,7 +640,8 @@ export function createEngine(dictionary: Dictionary): Engine {
       if (seen.has(def.short)) continue; // the first definition holds for the whole text
       seen.add(def.short);
       // What the long form was matched as, if anything.
-      const longMatch = result.find((m) => m.start <= def.longStart && m.end >= def.longEnd) ??
+      const longMatch =
+        result.find((m) => m.start <= def.longStart && m.end >= def.longEnd) ??
         result.find((m) => m.start >= def.longStart && m.end === def.longEnd);
       let target: { id: string; name: string; kind: EntityKind; learned?: boolean };
       if (longMatch && longMatch.kind !== 'role') target = { id: longMatch.id, name: longMatch.name, kind: longMatch.kind };

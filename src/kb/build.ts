@@ -54,7 +54,9 @@ export function buildKb(seedsDir: string): BuildResult {
   // The version is a hash of everything that goes into the bundle (the automaton's format
   // included), so any change to the sources changes it.
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges, s.publishers]));
+  hash.update(
+    JSON.stringify([KB_SCHEMA_VERSION, AUTOMATON_FORMAT, s.articles, [...s.texts], s.entities, s.roles, s.pledges, s.publishers]),
+  );
   const version = `${KB_SCHEMA_VERSION}.${hash.digest('hex').slice(0, 12)}`;
 
   const publishers = publisherIndex(s.publishers.map((p) => p.value));
@@ -63,10 +65,16 @@ export function buildKb(seedsDir: string): BuildResult {
   const engine = createEngine(dictionary);
   const annotations = annotateSeeds(engine, s.articles, s.texts);
   const mentions = mentionsById(annotations, s.texts);
-  const report = coverage(annotations, s.texts, s.ignore.map((i) => i.value.text));
+  const report = coverage(
+    annotations,
+    s.texts,
+    s.ignore.map((i) => i.value.text),
+  );
 
   const pledgesBy = new Map<string, string[]>();
-  for (const p of s.pledges) for (const who of new Set([...p.value.who, ...(p.value.related ?? [])])) pledgesBy.set(who, [...(pledgesBy.get(who) ?? []), p.value.id]);
+  for (const p of s.pledges)
+    for (const who of new Set([...p.value.who, ...(p.value.related ?? [])]))
+      pledgesBy.set(who, [...(pledgesBy.get(who) ?? []), p.value.id]);
 
   const entities: KbEntity[] = s.entities.map(({ value: e }) => ({
     id: e.id,
@@ -84,7 +92,13 @@ export function buildKb(seedsDir: string): BuildResult {
       ...(r.note && { note: r.note }),
       evidence: ev(r.evidence),
     })),
-    lifecycle: (e.lifecycle ?? []).map((l) => ({ event: l.event, date: l.date, text: l.text, ...(l.successor && { successor: l.successor }), evidence: ev(l.evidence) })),
+    lifecycle: (e.lifecycle ?? []).map((l) => ({
+      event: l.event,
+      date: l.date,
+      text: l.text,
+      ...(l.successor && { successor: l.successor }),
+      evidence: ev(l.evidence),
+    })),
     related: e.related ?? [],
     corrections: (e.corrections ?? []).map((c) => ({ text: c.text, evidence: ev(c.evidence) })),
     pledges: [...new Set(pledgesBy.get(e.id) ?? [])],
@@ -139,7 +153,9 @@ export function buildKb(seedsDir: string): BuildResult {
       statusAsOf: p.status_as_of,
       statusNote: p.status_note,
       statusEvidence: ev(p.status_evidence),
-      ...(p.status_history && { statusHistory: p.status_history.map((h) => ({ date: h.date, status: h.status, note: h.note, evidence: ev(h.evidence) })) }),
+      ...(p.status_history && {
+        statusHistory: p.status_history.map((h) => ({ date: h.date, status: h.status, note: h.note, evidence: ev(h.evidence) })),
+      }),
       related: p.related ?? [],
     })),
     dictionary,

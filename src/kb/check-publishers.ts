@@ -19,13 +19,22 @@ export function checkPublishers(s: Sources, problems: Problem[]): void {
   const seen = new Map<string, number>();
   for (const p of s.publishers) {
     const first = seen.get(p.value.domain);
-    if (first !== undefined) problems.push({ file: p.file, entry: entryName(p.value, p.index), reason: `domain "${p.value.domain}" is already listed (entry ${first + 1})` });
+    if (first !== undefined)
+      problems.push({
+        file: p.file,
+        entry: entryName(p.value, p.index),
+        reason: `domain "${p.value.domain}" is already listed (entry ${first + 1})`,
+      });
     else seen.set(p.value.domain, p.index);
   }
   const index = publisherIndex(s.publishers.map((p) => p.value));
   for (const e of [...s.entities, ...s.roles, ...s.pledges])
     walkUrls(e.value, '', (url, at) => {
       if (!index.of(url))
-        problems.push({ file: e.file, entry: entryName(e.value, e.index), reason: `${at}: ${url} — its publisher (${hostOf(url) ?? 'no host'}) is not on seeds/kb/publishers.yaml` });
+        problems.push({
+          file: e.file,
+          entry: entryName(e.value, e.index),
+          reason: `${at}: ${url} — its publisher (${hostOf(url) ?? 'no host'}) is not on seeds/kb/publishers.yaml`,
+        });
     });
 }

@@ -27,9 +27,14 @@ export function checkSources(s: Sources, problems: Problem[]): void {
   for (const e of [...all, ...s.ignore]) {
     walkEvidence(e.value, '', (articleId, quote, at) => {
       const text = seedText.get(articleId);
-      if (text === undefined) problems.push({ file: e.file, entry: entryName(e.value, e.index), reason: `${at}: no seed article "${articleId}"` });
+      if (text === undefined)
+        problems.push({ file: e.file, entry: entryName(e.value, e.index), reason: `${at}: no seed article "${articleId}"` });
       else if (!text.includes(canonicalQuote(quote)))
-        problems.push({ file: e.file, entry: entryName(e.value, e.index), reason: `${at}: quote not found verbatim in seed ${articleId}: "${quote}"` });
+        problems.push({
+          file: e.file,
+          entry: entryName(e.value, e.index),
+          reason: `${at}: quote not found verbatim in seed ${articleId}: "${quote}"`,
+        });
     });
   }
 
@@ -53,10 +58,17 @@ export function checkSources(s: Sources, problems: Problem[]): void {
     e.value.lifecycle?.forEach((l, i) => l.successor && ref(e.file, entry, `lifecycle[${i}].successor`, l.successor, entityIds, 'entity'));
     e.value.roles?.forEach((r, i) => {
       if (r.role) ref(e.file, entry, `roles[${i}].role`, r.role, roleIds, 'role');
-      if (r.start && r.end && startOfPeriod(r.end) < startOfPeriod(r.start)) problems.push({ file: e.file, entry, reason: `roles[${i}]: ends before it starts` });
-      if (r.role && !r.start) problems.push({ file: e.file, entry, reason: `roles[${i}]: a role that fills "${r.role}" needs a start date` });
+      if (r.start && r.end && startOfPeriod(r.end) < startOfPeriod(r.start))
+        problems.push({ file: e.file, entry, reason: `roles[${i}]: ends before it starts` });
+      if (r.role && !r.start)
+        problems.push({ file: e.file, entry, reason: `roles[${i}]: a role that fills "${r.role}" needs a start date` });
       // A role with no end claims it is held today: say when a source last said so.
-      if (!r.end && !r.current_as_of) problems.push({ file: e.file, entry, reason: `roles[${i}]: an open role needs current_as_of: the date a source last confirmed it` });
+      if (!r.end && !r.current_as_of)
+        problems.push({
+          file: e.file,
+          entry,
+          reason: `roles[${i}]: an open role needs current_as_of: the date a source last confirmed it`,
+        });
       if (e.value.kind !== 'person') problems.push({ file: e.file, entry, reason: `roles[${i}]: only people hold roles` });
     });
   }
@@ -93,7 +105,13 @@ export function checkSources(s: Sources, problems: Problem[]): void {
     e.value.roles?.forEach((r) => {
       if (!r.role || !r.start) return;
       const list = holders.get(r.role) ?? [];
-      list.push({ person: e.value.id, start: startOfPeriod(r.start), end: r.end ? startOfPeriod(r.end) : '9999-12-31', file: e.file, entry: entryName(e.value, e.index) });
+      list.push({
+        person: e.value.id,
+        start: startOfPeriod(r.start),
+        end: r.end ? startOfPeriod(r.end) : '9999-12-31',
+        file: e.file,
+        entry: entryName(e.value, e.index),
+      });
       holders.set(r.role, list);
     });
   for (const [role, list] of holders) {
@@ -101,7 +119,12 @@ export function checkSources(s: Sources, problems: Problem[]): void {
     for (let i = 1; i < list.length; i++) {
       const a = list[i - 1]!;
       const b = list[i]!;
-      if (b.start < a.end) problems.push({ file: b.file, entry: b.entry, reason: `holds "${role}" from ${b.start}, while ${a.person} still held it (until ${a.end})` });
+      if (b.start < a.end)
+        problems.push({
+          file: b.file,
+          entry: b.entry,
+          reason: `holds "${role}" from ${b.start}, while ${a.person} still held it (until ${a.end})`,
+        });
     }
   }
 }

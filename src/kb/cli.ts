@@ -21,10 +21,14 @@ try {
   const bodies = bundle.entities.filter((e) => e.kind === 'body').length;
   const terms = bundle.entities.filter((e) => e.kind === 'term').length;
   const mentions = bundle.entities.reduce((n, e) => n + e.mentions.length, 0);
-  console.log(`kb ${bundle.version}: ${people} people, ${bodies} bodies, ${terms} terms, ${bundle.roles.length} roles, ${bundle.pledges.length} pledges; as of ${bundle.asOf ?? 'no date'}`);
+  console.log(
+    `kb ${bundle.version}: ${people} people, ${bodies} bodies, ${terms} terms, ${bundle.roles.length} roles, ${bundle.pledges.length} pledges; as of ${bundle.asOf ?? 'no date'}`,
+  );
   for (const line of statsLines(stats)) console.log(line);
   console.log(`  ${bundle.dictionary.patterns.length} patterns; ${mentions} mentions linked in ${bundle.articles.length} seed articles`);
-  console.log(`coverage: ${coverage.acronyms} distinct all-caps tokens, ${coverage.names} distinct capitalised multi-word names in the seeds`);
+  console.log(
+    `coverage: ${coverage.acronyms} distinct all-caps tokens, ${coverage.names} distinct capitalised multi-word names in the seeds`,
+  );
   if (coverage.uncovered.length) {
     console.error(`coverage: ${coverage.uncovered.length} not linked and not on seeds/kb/ignore/:`);
     for (const u of coverage.uncovered.sort((a, b) => a.article.localeCompare(b.article) || a.text.localeCompare(b.text)))
@@ -34,7 +38,9 @@ try {
   const out = path.resolve(values.out);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(bundle));
-  console.log(`built in ${(buildMs / 1000).toFixed(1)} s; wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
+  console.log(
+    `built in ${(buildMs / 1000).toFixed(1)} s; wrote ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`,
+  );
 } catch (e) {
   if (e instanceof KbBuildError) {
     console.error(`npm run kb: ${e.message}`);

@@ -129,7 +129,12 @@ export function compileDictionary(s: Sources, version: string): Dictionary {
   for (const e of s.entities)
     for (const r of e.value.roles ?? []) {
       if (!r.role || !r.start) continue;
-      holders.push({ role: index.get(r.role)!, person: index.get(e.value.id)!, start: startOfPeriod(r.start), end: r.end ? endOfPeriodExclusive(r.end) : null });
+      holders.push({
+        role: index.get(r.role)!,
+        person: index.get(e.value.id)!,
+        start: startOfPeriod(r.start),
+        end: r.end ? endOfPeriodExclusive(r.end) : null,
+      });
     }
   holders.sort((a, b) => a.role - b.role || a.start.localeCompare(b.start));
   return { version, entities, patterns, holders, classes, automaton: compileDictionaryAutomaton(patterns) };
@@ -142,7 +147,8 @@ export const FOREIGN_PLACES = (
   'France|Paris|Germany|Berlin'
 ).split('|');
 /** UK places and institutions, case-exact: they count against a page being about another country. */
-export const UK_PLACES = 'UK|Britain|British|England|English|Westminster|Whitehall|Downing Street|London|Scotland|Wales|Northern Ireland|NHS'.split('|');
+export const UK_PLACES =
+  'UK|Britain|British|England|English|Westminster|Whitehall|Downing Street|London|Scotland|Wales|Northern Ireland|NHS'.split('|');
 
 const PARTIES: [RegExp, string][] = [
   [/\b(Conservative|Tory)\b/, 'conservative'],

@@ -22,7 +22,9 @@ const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'upon', 'de',
 const NOT_NAME = new Set('Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady Baroness The A An'.split(' '));
 // Capitalised but never names: "From April 2016".
 const CALENDAR = new Set(
-  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
 );
 // A sentence ends at . ! ? : a line break, a bullet, or a live blog's time stamp ("2.50pm").
 const SENTENCE_END = /(?:[.!?:\n\u2029•]|\d[ap]m)\s*["“‘']?\s*$/;
@@ -71,7 +73,7 @@ export function coverage(annotations: SeedAnnotation[], texts: Map<string, strin
         if (!isCovered(t.s, coreEnd(t))) miss('acronym', t.w);
       }
     // Runs of capitalised words joined by single spaces (connectors allowed inside).
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       if (!isCapitalised(tokens[i]!.w)) {
         i++;
         continue;
@@ -80,7 +82,13 @@ export function coverage(annotations: SeedAnnotation[], texts: Map<string, strin
       while (j + 1 < tokens.length && text.slice(tokens[j]!.e, tokens[j + 1]!.s) === ' ') {
         const nw = tokens[j + 1]!.w;
         if (isCapitalised(nw)) j++;
-        else if (CONNECTORS.has(nw) && j + 2 < tokens.length && text.slice(tokens[j + 1]!.e, tokens[j + 2]!.s) === ' ' && isCapitalised(tokens[j + 2]!.w)) j += 2;
+        else if (
+          CONNECTORS.has(nw) &&
+          j + 2 < tokens.length &&
+          text.slice(tokens[j + 1]!.e, tokens[j + 2]!.s) === ' ' &&
+          isCapitalised(tokens[j + 2]!.w)
+        )
+          j += 2;
         else break;
       }
       const run = tokens.slice(i, j + 1);
@@ -90,7 +98,9 @@ export function coverage(annotations: SeedAnnotation[], texts: Map<string, strin
         seenNames.add(name);
         // A capitalised word that only opens a sentence ("Read HSJ's") need not be a name.
         const opensSentence = (t: { s: number }) => t.s === 0 || SENTENCE_END.test(text.slice(Math.max(0, t.s - 8), t.s));
-        const mustCover = words.filter((t, k) => !(k === 0 && t === run[0] && opensSentence(t) && !isCovered(t.s, t.e) && words.length > 1));
+        const mustCover = words.filter(
+          (t, k) => !(k === 0 && t === run[0] && opensSentence(t) && !isCovered(t.s, t.e) && words.length > 1),
+        );
         if (!mustCover.every((t) => isCovered(t.s, coreEnd(t)))) miss('name', name);
       }
       i = j + 1;

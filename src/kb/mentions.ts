@@ -27,7 +27,8 @@ export function sentenceAround(text: string, start: number, end: number): string
     // Keep the mention inside the excerpt.
     const rel = start - s;
     const from = Math.max(0, Math.min(rel - MAX_SENTENCE / 2, sentence.length - MAX_SENTENCE));
-    sentence = (from > 0 ? '…' : '') + sentence.slice(from, from + MAX_SENTENCE).trim() + (from + MAX_SENTENCE < sentence.length ? '…' : '');
+    sentence =
+      (from > 0 ? '…' : '') + sentence.slice(from, from + MAX_SENTENCE).trim() + (from + MAX_SENTENCE < sentence.length ? '…' : '');
   }
   return sentence.replace(/\s+/g, ' ');
 }

@@ -10,7 +10,10 @@ const dateLike = z.union([isoDate, z.number().int().min(1000).max(2999).transfor
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export const seedQuote = z.strictObject({ article: z.union([z.string(), z.number()]).transform((a) => String(a).padStart(3, '0')), quote: nonEmpty });
+export const seedQuote = z.strictObject({
+  article: z.union([z.string(), z.number()]).transform((a) => String(a).padStart(3, '0')),
+  quote: nonEmpty,
+});
 export const publicSource = z.strictObject({ url: z.url({ protocol: /^https?$/ }), title: nonEmpty, quote: nonEmpty.optional() });
 export const evidence = z.union([seedQuote, publicSource]);
 export const evidenceList = z.array(evidence).min(1, 'needs at least one source');
@@ -95,7 +98,16 @@ export type RoleSource = z.output<typeof role>;
 
 /** The vocabulary pledge trackers use (PolitiFact, Full Fact, the Institute for Government). Rate outcomes, not intentions:
  * `unmeasurable` only for words that set no test (a slogan). */
-export const PLEDGE_STATUSES = ['not-yet-rated', 'in-progress', 'kept', 'partly-kept', 'broken', 'abandoned', 'unclear', 'unmeasurable'] as const;
+export const PLEDGE_STATUSES = [
+  'not-yet-rated',
+  'in-progress',
+  'kept',
+  'partly-kept',
+  'broken',
+  'abandoned',
+  'unclear',
+  'unmeasurable',
+] as const;
 export const pledgeStatus = z.enum(PLEDGE_STATUSES);
 export const statusChange = z.strictObject({ date: dateLike, status: pledgeStatus, note: nonEmpty, evidence: evidenceList });
 export const pledge = z.strictObject({
@@ -120,10 +132,26 @@ export const pledge = z.strictObject({
 export type PledgeSource = z.output<typeof pledge>;
 
 /** Who may be cited: seeds/kb/publishers.yaml. A URL's host must be a listed domain or a sub-domain of one. */
-export const PUBLISHER_CATEGORIES = ['official', 'parliamentary', 'party', 'nhs', 'regulator', 'professional', 'think-tank', 'charity', 'news', 'trade-press', 'reference', 'academic', 'legal'] as const;
+export const PUBLISHER_CATEGORIES = [
+  'official',
+  'parliamentary',
+  'party',
+  'nhs',
+  'regulator',
+  'professional',
+  'think-tank',
+  'charity',
+  'news',
+  'trade-press',
+  'reference',
+  'academic',
+  'legal',
+] as const;
 export type PublisherCategory = (typeof PUBLISHER_CATEGORIES)[number];
 export const publisher = z.strictObject({
-  domain: z.string().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'must be a lower-case host name without scheme or path (gov.uk)'),
+  domain: z
+    .string()
+    .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'must be a lower-case host name without scheme or path (gov.uk)'),
   name: nonEmpty,
   category: z.enum(PUBLISHER_CATEGORIES),
 });

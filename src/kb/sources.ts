@@ -5,7 +5,16 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import type { Problem } from './problems';
-import { KB_FOLDERS, article, publisher, type ArticleSource, type EntitySource, type PledgeSource, type PublisherSource, type RoleSource } from './schema';
+import {
+  KB_FOLDERS,
+  article,
+  publisher,
+  type ArticleSource,
+  type EntitySource,
+  type PledgeSource,
+  type PublisherSource,
+  type RoleSource,
+} from './schema';
 
 export interface Located<T> {
   file: string;
@@ -26,7 +35,12 @@ export interface Sources {
 }
 
 function issuePath(issue: z.core.$ZodIssue): string {
-  return issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') + ': ' : '';
+  return issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '') + ': '
+    : '';
 }
 
 export function entryName(value: unknown, index: number): string {
@@ -55,7 +69,8 @@ export function readSources(seedsDir: string, problems: Problem[]): Sources {
     rawArticles.forEach((raw, i) => {
       const r = article.safeParse(raw);
       if (!r.success) {
-        for (const issue of r.error.issues) problems.push({ file: articlesFile, entry: entryName(raw, i), reason: issuePath(issue) + issue.message });
+        for (const issue of r.error.issues)
+          problems.push({ file: articlesFile, entry: entryName(raw, i), reason: issuePath(issue) + issue.message });
         return;
       }
       const textPath = path.join(seedsDir, r.data.file);
@@ -77,7 +92,8 @@ export function readSources(seedsDir: string, problems: Problem[]): Sources {
     for (const full of files) readFile(full, spec);
   }
   const publishersPath = path.join(seedsDir, 'kb', 'publishers.yaml');
-  if (!fs.existsSync(publishersPath)) problems.push({ file: rel(path.join('kb', 'publishers.yaml')), entry: '(file)', reason: 'is missing' });
+  if (!fs.existsSync(publishersPath))
+    problems.push({ file: rel(path.join('kb', 'publishers.yaml')), entry: '(file)', reason: 'is missing' });
   else
     readList(publishersPath, publisher, (raw, index) => {
       const file = rel(path.relative(seedsDir, publishersPath));

@@ -1,7 +1,7 @@
 // Builds a card for an entity as of an article's date: which roles were held then,
 // what happened to a body since, what the seed articles said, related pledges.
 
-import type { Evidence, KbArticle, KbEntity, KbPledge } from '../kb/bundle';
+import type { Evidence, KbArticle, KbEntity, KbPledge } from './kb-bundle';
 import { dateRange, formatDate } from './dates';
 import type { CardData, DatedLine, PledgeStatus, PledgeView, QuoteView, SourceRef } from './views';
 
@@ -62,7 +62,13 @@ export function buildCard(entity: KbEntity, articleDate: string | null, kb: KbLo
   for (const r of entity.roles) {
     if (!r.start) continue;
     const end = r.end ?? null;
-    const line: DatedLine = { date: r.start, end, text: r.title, when: when(r.start, end, date), sources: r.evidence.map((e) => sourceRef(e, kb)) };
+    const line: DatedLine = {
+      date: r.start,
+      end,
+      text: r.title,
+      when: when(r.start, end, date),
+      sources: r.evidence.map((e) => sourceRef(e, kb)),
+    };
     if (end === null && r.currentAsOf) line.asOf = r.currentAsOf;
     lines.push(line);
   }
@@ -112,7 +118,14 @@ export const NOT_INDIVIDUALLY = 'This one is not in the knowledge base individua
  * written, the class's explanation, history and sources. Quotes and pledges of the class
  * are about other members, so they are left out.
  */
-export function buildClassCard(cls: KbEntity, written: string, label: string, articleDate: string | null, kb: KbLookup, today: string): CardData {
+export function buildClassCard(
+  cls: KbEntity,
+  written: string,
+  label: string,
+  articleDate: string | null,
+  kb: KbLookup,
+  today: string,
+): CardData {
   const base = buildCard(cls, articleDate, kb, today);
   const card: CardData = {
     ...base,
@@ -142,7 +155,12 @@ export function buildPledgeView(p: KbPledge, kb: KbLookup): PledgeView {
     statusAsOf: p.statusAsOf,
     statusNote: p.statusNote,
     statusSources: p.statusEvidence.map((e) => sourceRef(e, kb)),
-    statusHistory: (p.statusHistory ?? []).map((h) => ({ date: h.date, status: h.status as PledgeStatus, note: h.note, sources: h.evidence.map((e) => sourceRef(e, kb)) })),
+    statusHistory: (p.statusHistory ?? []).map((h) => ({
+      date: h.date,
+      status: h.status as PledgeStatus,
+      note: h.note,
+      sources: h.evidence.map((e) => sourceRef(e, kb)),
+    })),
     related: p.related.flatMap((id) => {
       const name = kb.entityName(id);
       return name ? [{ id, name }] : [];

@@ -38,7 +38,11 @@ export const RELEASE_SITES: readonly DefaultSite[] = [
   { host: 'gov.uk', label: 'GOV.UK' },
   { host: 'parliament.uk', label: 'UK Parliament (Hansard, committees)' },
   // General news: health and politics sections
-  { host: 'bbc.co.uk', paths: ['/news/health', '/news/articles', '/news/uk-politics'], label: 'BBC News — health, politics and news stories' },
+  {
+    host: 'bbc.co.uk',
+    paths: ['/news/health', '/news/articles', '/news/uk-politics'],
+    label: 'BBC News — health, politics and news stories',
+  },
   { host: 'theguardian.com', paths: ['/society', '/healthcare-network', '/politics'], label: 'The Guardian — Society and Politics' },
   { host: 'news.sky.com', label: 'Sky News' },
   { host: 'independent.co.uk', paths: ['/news/health', '/news/uk/politics'], label: 'The Independent — Health and Politics' },
@@ -60,7 +64,8 @@ export const DEV_SITES: readonly DefaultSite[] = [
 declare const __HPA_DEV_SITES__: boolean | undefined;
 
 /** The sites annotated by default in this build. */
-export const DEFAULT_SITES: readonly DefaultSite[] = typeof __HPA_DEV_SITES__ !== 'undefined' && __HPA_DEV_SITES__ ? [...RELEASE_SITES, ...DEV_SITES] : RELEASE_SITES;
+export const DEFAULT_SITES: readonly DefaultSite[] =
+  typeof __HPA_DEV_SITES__ !== 'undefined' && __HPA_DEV_SITES__ ? [...RELEASE_SITES, ...DEV_SITES] : RELEASE_SITES;
 
 /** A default site's sub-domains are included, except the development build's local hosts (a site added under them is the reader's own). */
 const withSubdomains = (s: DefaultSite) => s.host !== 'localhost' && s.host !== '127.0.0.1';
@@ -91,4 +96,9 @@ export function defaultSiteFor(url: URL): DefaultSite | undefined {
 /** The key a reader's choice is stored under: the host name without a leading "www.". */
 export function siteKey(hostname: string): string {
   return hostname.replace(/^www\./, '').toLowerCase();
+}
+
+/** The host permission asked for a site beyond the default list: the site and its sub-domains. */
+export function originsFor(site: string): string[] {
+  return [`*://${site}/*`, `*://*.${site}/*`];
 }

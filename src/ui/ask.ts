@@ -2,4 +2,4 @@
 // carrying the background's message. Same helper as the content script's (it retries
 // while the MV3 service worker wakes up).
 
-export { ask } from '../annotator/messaging';
+export { ask } from '../shared/ask';

@@ -41,7 +41,11 @@ export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
           </button>
         )}
       </div>
-      {readAs && <p class="read-as">Read here as {readAs} on {dateLabel}.</p>}
+      {readAs && (
+        <p class="read-as">
+          Read here as {readAs} on {dateLabel}.
+        </p>
+      )}
       {card.classOf && (
         <>
           <p class="class-label" data-testid="class-label">
@@ -63,7 +67,8 @@ export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
             {card.lines.map((l, i) => (
               <li key={i} class={`line when-${l.when}`}>
                 <span class="date">{span(l)}</span> <span class="text">{l.text}</span>{' '}
-                {card.date && l.when !== 'before' && <span class={`when when-${l.when}`}>{WHEN_LABEL[l.when]}</span>} <SourceLinks sources={l.sources} />
+                {card.date && l.when !== 'before' && <span class={`when when-${l.when}`}>{WHEN_LABEL[l.when]}</span>}{' '}
+                <SourceLinks sources={l.sources} />
               </li>
             ))}
           </ul>
@@ -109,11 +114,7 @@ export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
           </ul>
         </section>
       )}
-      {card.related.length > 0 && (
-        <p class="related">
-          Related: {card.related.map((r) => r.name).join(' · ')}
-        </p>
-      )}
+      {card.related.length > 0 && <p class="related">Related: {card.related.map((r) => r.name).join(' · ')}</p>}
     </div>
   );
 }

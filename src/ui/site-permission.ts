@@ -3,8 +3,8 @@
 // the click or submit handler (a user gesture), so this function calls it before any await.
 
 import browser from 'webextension-polyfill';
-import { originsFor } from '../background/site-scripts';
 import type { SiteState } from '../shared/messages';
+import { originsFor } from '../shared/sites';
 import { ask } from './ask';
 
 export class PermissionRefused extends Error {}
@@ -18,11 +18,14 @@ export function switchSite(site: string, enabled: boolean, isDefault: boolean): 
   }
   return permission.then(
     (granted) => {
-      if (!granted) throw new PermissionRefused(`The browser’s permission to read pages on ${site} was not given, so annotation stays off there.`);
+      if (!granted)
+        throw new PermissionRefused(`The browser’s permission to read pages on ${site} was not given, so annotation stays off there.`);
       return ask({ type: 'site:set', site, enabled });
     },
     (e: unknown) => {
-      throw new PermissionRefused(`The browser could not ask for permission to read pages on ${site}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new PermissionRefused(
+        `The browser could not ask for permission to read pages on ${site}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     },
   );
 }

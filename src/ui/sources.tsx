@@ -9,7 +9,14 @@ export function SourceLinks({ sources }: { sources: SourceRef[] }) {
   return (
     <span class="sources">
       {sources.map((s, i) => (
-        <a key={i} class="source" href={s.url || undefined} target="_blank" rel="noopener noreferrer" title={s.quote ? `“${s.quote}” — ${s.label}` : s.label}>
+        <a
+          key={i}
+          class="source"
+          href={s.url || undefined}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={s.quote ? `“${s.quote}” — ${s.label}` : s.label}
+        >
           [{i + 1}
           {s.publisher && <span class="publisher"> {s.publisher}</span>}]
         </a>

@@ -38,7 +38,14 @@ async function axe(page: TestPage, scope: 'page' | 'card'): Promise<Violation[]>
     const api = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
     const context = where === 'card' ? { include: [{ fromShadowDom: ['hpa-card-host', '.card'] }] } : document;
     const result = await api.run(context, { resultTypes: ['violations'] });
-    return (result.violations as { id: string; impact: string | null; help: string; nodes: { target: unknown; html: string; failureSummary?: string }[] }[]).map((v) => ({
+    return (
+      result.violations as {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown; html: string; failureSummary?: string }[];
+      }[]
+    ).map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
@@ -49,7 +56,10 @@ async function axe(page: TestPage, scope: 'page' | 'card'): Promise<Violation[]>
 
 function report(violations: Violation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -73,7 +83,8 @@ function forceDarkScheme(): number {
     const css: string[] = [];
     for (const sheet of root.adoptedStyleSheets)
       for (const rule of sheet.cssRules)
-        if (rule instanceof CSSMediaRule && /prefers-color-scheme:\s*dark/.test(rule.conditionText)) for (const inner of rule.cssRules) css.push(inner.cssText);
+        if (rule instanceof CSSMediaRule && /prefers-color-scheme:\s*dark/.test(rule.conditionText))
+          for (const inner of rule.cssRules) css.push(inner.cssText);
     if (!css.length) continue;
     const dark = new CSSStyleSheet();
     dark.replaceSync(`${css.join('\n')}\n:root, :host { color-scheme: dark; }`);
@@ -93,7 +104,9 @@ function looksDark(): boolean {
 
 function cardOpen(): boolean {
   const host = document.querySelector<HTMLElement>('hpa-card-host');
-  return Boolean(host?.checkVisibility({ visibilityProperty: true }) && (host.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20);
+  return Boolean(
+    host?.checkVisibility({ visibilityProperty: true }) && (host.shadowRoot?.querySelector('.card')?.textContent ?? '').length > 20,
+  );
 }
 
 function cardClosed(): boolean {
@@ -209,7 +222,10 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
 
         it('the pledge history in a tab, opened at a pledge', async () => {
           const popup = await browser.openPage(`${browser.extensionOrigin}popup.html?view=pledges#paperless-nhs-2018`);
-          await popup.waitFor(() => document.querySelector<HTMLDetailsElement>('[data-pledge="paperless-nhs-2018"]')?.open === true, 15_000);
+          await popup.waitFor(
+            () => document.querySelector<HTMLDetailsElement>('[data-pledge="paperless-nhs-2018"]')?.open === true,
+            15_000,
+          );
           await theme(popup);
           await expectNoViolations(popup, `the pledge history (${scheme})`);
           // Filtered down to nothing: the empty state and the live count.
@@ -228,7 +244,9 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           await (await browser.openPage(server.url('/seed/000'))).close();
           const options = await browser.openPage(`${browser.extensionOrigin}options.html`);
           await options.waitFor(
-            () => document.querySelector('[data-testid="sites-default"]') !== null && document.querySelector('[data-testid="prefs-dwell"]') !== null,
+            () =>
+              document.querySelector('[data-testid="sites-default"]') !== null &&
+              document.querySelector('[data-testid="prefs-dwell"]') !== null,
             15_000,
           );
           await theme(options);
@@ -248,7 +266,10 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
 
         it('the welcome page, with its sample article marked', async () => {
           const welcome = await browser.openPage(`${browser.extensionOrigin}welcome.html`);
-          await welcome.waitFor(() => ((document.querySelector('iframe')?.contentWindow as (typeof globalThis) | null | undefined)?.CSS.highlights.size ?? 0) > 0, 15_000);
+          await welcome.waitFor(
+            () => ((document.querySelector('iframe')?.contentWindow as typeof globalThis | null | undefined)?.CSS.highlights.size ?? 0) > 0,
+            15_000,
+          );
           await theme(welcome);
           await expectNoViolations(welcome, `the welcome page (${scheme})`);
           await welcome.close();
@@ -261,7 +282,12 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           await page.mouseMove(Math.max(1, at!.x - 40), Math.max(1, at!.y - 40));
           await page.mouseMove(at!.x, at!.y);
           // A person with roles, quotes from the articles and a pledge: most of what a card can show.
-          await page.waitFor(() => document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' && Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .pledges button')), 15_000);
+          await page.waitFor(
+            () =>
+              document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' &&
+              Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .pledges button')),
+            15_000,
+          );
           await theme(page);
           await expectNoViolations(page, `the card for Jeremy Hunt (${scheme})`, 'card');
           await page.close();
@@ -275,7 +301,12 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           expect(at, 'a class mark').not.toBeNull();
           await page.mouseMove(Math.max(1, at!.x - 40), Math.max(1, at!.y - 40));
           await page.mouseMove(at!.x, at!.y);
-          await page.waitFor(() => document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' && Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .class-note')), 15_000);
+          await page.waitFor(
+            () =>
+              document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' &&
+              Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card .class-note')),
+            15_000,
+          );
           await theme(page);
           await expectNoViolations(page, `the class card (${scheme})`, 'card');
           const popup = await browser.openPage(`${browser.extensionOrigin}popup.html?tab=${await tabIdOf(url)}`);

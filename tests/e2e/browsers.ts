@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { LOG_PREFIX } from '../../src/shared/product';
 import { findBrowser } from './find-browser';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -31,7 +32,6 @@ export function chromiumArgs(extensionDir: string): string[] {
     '--disable-sync',
   ];
 }
-
 
 /** The small surface the tests use, the same for both browsers. */
 export interface TestPage {
@@ -89,7 +89,7 @@ async function poll(check: () => Promise<unknown>, timeoutMs = 10_000): Promise<
 }
 
 /** Console lines the extension writes start with its name; uncaught errors from its scripts name its files. */
-const OURS = /health-policy-annotator|annotator\.js|content\.js|(chrome|moz)-extension:\/\//;
+const OURS = new RegExp(`${LOG_PREFIX}|annotator\\.js|content\\.js|(chrome|moz)-extension://`);
 
 function pwPage(page: PwPage): TestPage {
   const errors: string[] = [];
@@ -124,7 +124,10 @@ function pwPage(page: PwPage): TestPage {
   };
 }
 
-export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'), options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {}): Promise<TestBrowser> {
+export async function launchChromium(
+  extensionDir = path.join(DEV_DIST, 'chrome'),
+  options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {},
+): Promise<TestBrowser> {
   const CHROMIUM = findBrowser('chromium');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-chromium-'));
@@ -140,7 +143,9 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1200, height: 900 },
       // Deferred: no extension at launch; CDP's Extensions.loadUnpacked installs it later, as a reader would.
-      args: options.deferInstall ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging'] : chromiumArgs(extensionDir),
+      args: options.deferInstall
+        ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging']
+        : chromiumArgs(extensionDir),
       // Playwright's default --disable-extensions would refuse an extension installed later or reloaded.
       ignoreDefaultArgs: ['--disable-extensions'],
     });
@@ -150,14 +155,16 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
     // install); a page loaded before that gets no script, as a tab open at install time does not.
     await poll(async () => {
       const ids = await worker.evaluate(async () => {
-        const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+        const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } })
+          .chrome;
         return (await api.scripting.getRegisteredContentScripts()).map((s) => s.id);
       });
       return ids.includes('defaults');
     });
   };
   await launch();
-  const extensionOrigin = () => (installedId ? `chrome-extension://${installedId}/` : worker.url().replace(/^(chrome-extension:\/\/[^/]+\/).*$/, '$1'));
+  const extensionOrigin = () =>
+    installedId ? `chrome-extension://${installedId}/` : worker.url().replace(/^(chrome-extension:\/\/[^/]+\/).*$/, '$1');
   const browser: TestBrowser = {
     name: 'chromium',
     get extensionOrigin() {
@@ -251,7 +258,10 @@ function ppPage(page: PpPage): TestPage {
   };
 }
 
-export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'), options: { deferInstall?: boolean } = {}): Promise<TestBrowser> {
+export async function launchFirefox(
+  extensionDir = path.join(DEV_DIST, 'firefox'),
+  options: { deferInstall?: boolean } = {},
+): Promise<TestBrowser> {
   const FIREFOX = findBrowser('firefox');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
@@ -299,7 +309,7 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
     if (bridge && !bridge.isClosed()) return bridge;
     // The welcome page the extension opens on install is an extension page already (just
     // after the launch it may still be opening; after a restart there is none).
-    for (const deadline = Date.now() + (bridgePort ? 0 : 10_000); ; ) {
+    for (const deadline = Date.now() + (bridgePort ? 0 : 10_000); ;) {
       for (const p of await browser.pages()) {
         const href = await p.evaluate(() => location.href).catch(() => '');
         if (href.startsWith(`${origin}welcome.html`)) return (bridge = p);
@@ -323,10 +333,17 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
             return;
           }
     });
-    const at = (await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at));
+    const at = await article.evaluate(() => (globalThis as unknown as { __at: { x: number; y: number } }).__at);
     await article.mouse.move(at.x, at.y);
-    await article.waitForFunction(() => document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' && Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button')), { timeout: 10_000 });
-    await article.evaluate(() => (document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.pledges button') as HTMLButtonElement).click());
+    await article.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' &&
+        Boolean(document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.pledges button')),
+      { timeout: 10_000 },
+    );
+    await article.evaluate(() =>
+      (document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.pledges button') as HTMLButtonElement).click(),
+    );
     bridge = await pageAt((href) => href.startsWith(origin), before);
     await article.close();
     return bridge;
@@ -345,7 +362,11 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
       }
       const from = await ensureBridge();
       const before = new Set(await browser.pages());
-      await from.evaluate((u: string) => (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }), url);
+      await from.evaluate(
+        (u: string) =>
+          (globalThis as unknown as { browser: { tabs: { create(o: object): Promise<unknown> } } }).browser.tabs.create({ url: u }),
+        url,
+      );
       return ppPage(await pageAt((href) => href === url, before));
     },
     recordRequests() {
@@ -381,7 +402,9 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
     },
     async update() {
       const from = await ensureBridge();
-      await from.evaluate(() => setTimeout(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), 50));
+      await from.evaluate(() =>
+        setTimeout(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload(), 50),
+      );
       bridge = undefined;
     },
     async restart() {

@@ -11,7 +11,10 @@ interface ExtensionApi {
   tabs: { query(q: object): Promise<{ url?: string; id?: number }[]> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   scripting: {
-    executeScript<T>(injection: { target: { tabId: number; allFrames: boolean }; func: () => T }): Promise<{ frameId: number; result?: T }[]>;
+    executeScript<T>(injection: {
+      target: { tabId: number; allFrames: boolean };
+      func: () => T;
+    }): Promise<{ frameId: number; result?: T }[]>;
   };
 }
 
@@ -67,8 +70,12 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
     it('marks the people, bodies and terms of a seed article', async () => {
       const page = await article('003');
       const marked = await page.evaluate(markedTexts);
-      expect(marked['hpa-person']).toEqual(expect.arrayContaining(['Jeremy Hunt', 'Mr Hunt', 'Sir Mike Richards', 'Saffron Cordery', 'Jeremy Hughes']));
-      expect(marked['hpa-body']).toEqual(expect.arrayContaining(['CQC', 'CCG', 'NHS England', 'Royal College of Midwives', 'NHS Providers']));
+      expect(marked['hpa-person']).toEqual(
+        expect.arrayContaining(['Jeremy Hunt', 'Mr Hunt', 'Sir Mike Richards', 'Saffron Cordery', 'Jeremy Hughes']),
+      );
+      expect(marked['hpa-body']).toEqual(
+        expect.arrayContaining(['CQC', 'CCG', 'NHS England', 'Royal College of Midwives', 'NHS Providers']),
+      );
       expect(marked['hpa-term']).toEqual(expect.arrayContaining(['Five Year Forward View', 'success regime']));
       // Very frequent terms are marked once per section by default, not at every use.
       const all = await page.evaluate(() => document.body.innerText.match(/\bNHS\b/g)?.length ?? 0);
@@ -105,13 +112,17 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       await page.waitFor(() => CSS.highlights.size > 0, 15_000);
       const marked = await page.evaluate(markedTexts);
       // Painted as bodies: a trust and an ICB are bodies, so the reader's "bodies" switch covers them.
-      expect(marked['hpa-body']).toEqual(expect.arrayContaining(['Borsetshire Hospitals NHS Foundation Trust', 'Fictional and Made-up ICB', 'Kent and Medway ICB']));
+      expect(marked['hpa-body']).toEqual(
+        expect.arrayContaining(['Borsetshire Hospitals NHS Foundation Trust', 'Fictional and Made-up ICB', 'Kent and Medway ICB']),
+      );
       // Never the inner name: not NHS, not the generic ICB.
       expect(marked['hpa-body']).not.toContain('ICB');
       await hover(page, 'Borsetshire Hospitals NHS Foundation Trust');
       await page.waitFor(() => {
         const host = document.querySelector<HTMLElement>('hpa-card-host');
-        return host?.style.visibility === 'visible' && Boolean(host.shadowRoot?.textContent?.includes('not in the knowledge base individually'));
+        return (
+          host?.style.visibility === 'visible' && Boolean(host.shadowRoot?.textContent?.includes('not in the knowledge base individually'))
+        );
       });
       const text = await page.evaluate(cardText);
       expect(text).toContain('Borsetshire Hospitals NHS Foundation Trust');
@@ -121,7 +132,9 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       const popup = await extensionPage('popup.html', url);
       await popup.waitFor(() => document.querySelector('[data-testid="found-list"]') !== null, 15_000);
       const listed = await popup.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('.found-entry')].map((b) => `${b.dataset.entity}|${b.querySelector('.found-name')?.textContent ?? ''}`),
+        [...document.querySelectorAll<HTMLElement>('.found-entry')].map(
+          (b) => `${b.dataset.entity}|${b.querySelector('.found-name')?.textContent ?? ''}`,
+        ),
       );
       expect(listed).toEqual(
         expect.arrayContaining([
@@ -136,7 +149,13 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
     it('steps through marks from the keyboard and closes the card with Escape', async () => {
       const page = await article('002');
       await page.press({ alt: true, shift: true, code: 'KeyJ' });
-      await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').length > 20);
+      await page.waitFor(
+        () =>
+          (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible'
+            ? (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '')
+            : ''
+          ).length > 20,
+      );
       const focused = await page.evaluate(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.className ?? '');
       expect(focused).toContain('card');
       await page.press({ code: 'Escape' });
@@ -164,9 +183,13 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       expect(text).toMatch(/Wachter/);
       expect(text).toMatch(/Broken/);
       // Each public source names its publisher; the footer says how fresh the knowledge is.
-      expect(await popup.evaluate(() => document.querySelector('[data-pledge="paperless-nhs-2018"] .source .publisher') !== null)).toBe(true);
+      expect(await popup.evaluate(() => document.querySelector('[data-pledge="paperless-nhs-2018"] .source .publisher') !== null)).toBe(
+        true,
+      );
       await popup.waitFor(() => document.querySelector('[data-testid="kb-as-of"]') !== null, 15_000);
-      expect(await popup.evaluate(() => document.querySelector('[data-testid="kb-as-of"]')?.textContent ?? '')).toMatch(/^Knowledge as of (\d{1,2} )?[A-Z][a-z]+ \d{4}$|^Knowledge as of \d{4}$/);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="kb-as-of"]')?.textContent ?? '')).toMatch(
+        /^Knowledge as of (\d{1,2} )?[A-Z][a-z]+ \d{4}$|^Knowledge as of \d{4}$/,
+      );
       await popup.close();
     });
 
@@ -258,14 +281,26 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       const recording = browser.recordRequests();
       const page = await article('002');
       await hover(page, 'Norman Fowler');
-      await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').length > 20);
+      await page.waitFor(
+        () =>
+          (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible'
+            ? (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '')
+            : ''
+          ).length > 20,
+      );
       const popup = await extensionPage('popup.html', server.url('/seed/002'));
       await popup.waitFor(() => document.querySelector('[data-pledge]') !== null, 15_000);
       const options = await extensionPage('options.html');
       await options.waitFor(() => document.querySelector('main') !== null);
       await new Promise((r) => setTimeout(r, 500));
       const urls = recording.stop();
-      const foreign = urls.filter((u) => !u.startsWith(server.origin) && !u.startsWith('http://localhost:') && !u.startsWith(browser.extensionOrigin) && !/^(data|blob|about):/.test(u));
+      const foreign = urls.filter(
+        (u) =>
+          !u.startsWith(server.origin) &&
+          !u.startsWith('http://localhost:') &&
+          !u.startsWith(browser.extensionOrigin) &&
+          !/^(data|blob|about):/.test(u),
+      );
       expect(foreign).toEqual([]);
       // Reading pages wrote nothing: the reader's stores hold only what the reader chose.
       const exported = (await options.evaluate(async () => {
@@ -284,7 +319,10 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       const send = (message: unknown) =>
         page.evaluateArg(async (m: unknown) => {
           const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
-          return (await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) as { ok: boolean; data?: { id?: string; version?: string; asOf?: string | null } };
+          return (await (g.browser ?? g.chrome)!.runtime.sendMessage(m)) as {
+            ok: boolean;
+            data?: { id?: string; version?: string; asOf?: string | null };
+          };
         }, message);
       expect(await send({ type: 'card', id: 'cqc', date: null })).toMatchObject({ ok: true, data: { id: 'cqc' } });
       const deleted = await page.evaluate(
@@ -316,7 +354,12 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
       expect(stores).toEqual(expect.arrayContaining(['kb-meta', 'kb-entities', 'sites', 'prefs']));
       const article3 = await article('003');
       await hover(article3, 'CQC');
-      await article3.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').includes('Care Quality Commission'));
+      await article3.waitFor(() =>
+        (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible'
+          ? (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '')
+          : ''
+        ).includes('Care Quality Commission'),
+      );
       await article3.close();
       await first.close();
       await page.close();
@@ -327,7 +370,14 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
         const page = await article('000');
         await browser.stopBackground();
         await hover(page, 'Simon Stevens');
-        await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').includes('NHS England'), 15_000);
+        await page.waitFor(
+          () =>
+            (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible'
+              ? (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '')
+              : ''
+            ).includes('NHS England'),
+          15_000,
+        );
         await page.close();
       });
 
@@ -364,7 +414,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
         await browser.stopBackground();
         const info = await popup.evaluate(async () => {
           const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
-        const api = (g.browser ?? g.chrome)!;
+          const api = (g.browser ?? g.chrome)!;
           return (await api.runtime.sendMessage({ type: 'kb:info' })) as { ok: boolean; data: { version: string } };
         });
         expect(info.data.version).toBe(before);

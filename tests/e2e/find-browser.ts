@@ -10,7 +10,11 @@ export type BrowserKind = 'chromium' | 'firefox';
 const ENV: Record<BrowserKind, string> = { chromium: 'CHROMIUM_PATH', firefox: 'FIREFOX_PATH' };
 
 /** Candidate executables, most specific first (the Debian packages CI installs lead on Linux). */
-export function candidates(kind: BrowserKind, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function candidates(
+  kind: BrowserKind,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   if (platform === 'darwin') {
     return kind === 'chromium'
       ? [
@@ -28,19 +32,32 @@ export function candidates(kind: BrowserKind, platform: NodeJS.Platform = proces
       : under('Mozilla Firefox\\firefox.exe', 'Firefox ESR\\firefox.exe');
   }
   return kind === 'chromium'
-    ? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge']
+    ? [
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/snap/bin/chromium',
+        '/usr/bin/google-chrome',
+        '/usr/bin/google-chrome-stable',
+        '/usr/bin/microsoft-edge',
+      ]
     : ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox'];
 }
 
 const INSTALL: Record<BrowserKind, string> = {
-  chromium: "Debian/Ubuntu: apt-get install chromium (.ci/run does this); macOS or Windows: install Chromium, Google Chrome or Microsoft Edge; or set CHROMIUM_PATH to a Chromium-based browser",
-  firefox: 'Debian/Ubuntu: apt-get install firefox-esr (.ci/run does this); macOS or Windows: install Firefox or Firefox ESR (140 or later); or set FIREFOX_PATH',
+  chromium:
+    'Debian/Ubuntu: apt-get install chromium (.ci/run does this); macOS or Windows: install Chromium, Google Chrome or Microsoft Edge; or set CHROMIUM_PATH to a Chromium-based browser',
+  firefox:
+    'Debian/Ubuntu: apt-get install firefox-esr (.ci/run does this); macOS or Windows: install Firefox or Firefox ESR (140 or later); or set FIREFOX_PATH',
 };
 
 const announced = new Set<BrowserKind>();
 
 /** The browser to drive, or an error naming every place looked at and what to install. */
-export function findBrowser(kind: BrowserKind, env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = fs.existsSync): string {
+export function findBrowser(
+  kind: BrowserKind,
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (p: string) => boolean = fs.existsSync,
+): string {
   const set = env[ENV[kind]];
   if (set) {
     if (!exists(set)) throw new Error(`${ENV[kind]}=${set}, but there is no such file`);
@@ -48,7 +65,10 @@ export function findBrowser(kind: BrowserKind, env: NodeJS.ProcessEnv = process.
   }
   const tried = candidates(kind, process.platform, env);
   const found = tried.find((p) => exists(p));
-  if (!found) throw new Error(`no ${kind === 'chromium' ? 'Chromium-based browser' : 'Firefox'} for the end-to-end tests; looked at:\n  ${tried.join('\n  ')}\n${INSTALL[kind]}`);
+  if (!found)
+    throw new Error(
+      `no ${kind === 'chromium' ? 'Chromium-based browser' : 'Firefox'} for the end-to-end tests; looked at:\n  ${tried.join('\n  ')}\n${INSTALL[kind]}`,
+    );
   return announce(kind, found, 'found');
 }
 

@@ -42,7 +42,14 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       expect(at, `a mark "${text}"`).toBeTruthy();
       await page.mouseMove(Math.max(1, at!.x - 30), Math.max(1, at!.y - 30));
       await page.mouseMove(at!.x, at!.y);
-      await page.waitFor(() => (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible' ? document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '' : '').length > 0, 10_000);
+      await page.waitFor(
+        () =>
+          (document.querySelector<HTMLElement>('hpa-card-host')?.style.visibility === 'visible'
+            ? (document.querySelector('hpa-card-host')?.shadowRoot?.textContent ?? '')
+            : ''
+          ).length > 0,
+        10_000,
+      );
       expect(await page.evaluate(cardText)).toContain(expected);
     }
 
@@ -82,7 +89,8 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       // A jump (not a scroll past) to the middle of what would be one run of sixteen paragraphs.
       await page.evaluate(() => document.getElementById('p1208')!.scrollIntoView({ block: 'center' }));
       await page.waitFor(() => {
-        for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) for (const r of h) if (r.startContainer.parentElement?.id === 'p1208') return true;
+        for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+          for (const r of h) if (r.startContainer.parentElement?.id === 'p1208') return true;
         return false;
       }, 10_000);
       const painted = await page.evaluate(paintedParagraphs);
@@ -100,7 +108,8 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       await page.evaluate(() => document.getElementById('p1500')!.scrollIntoView({ block: 'center' }));
       await page.waitFor(() => {
         const ps = new Set<string>();
-        for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>) for (const r of h) ps.add(r.startContainer.parentElement?.id ?? '');
+        for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+          for (const r of h) ps.add(r.startContainer.parentElement?.id ?? '');
         return ps.has('p1500') && !ps.has('p0');
       }, 10_000);
       const middle = await page.evaluate(paintedParagraphs);
@@ -138,7 +147,13 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       await page.waitFor(() => (window as unknown as { __stormDone?: unknown }).__stormDone !== undefined, 20_000);
       const { maxLag } = await page.evaluate(() => (window as unknown as { __stormDone: { maxLag: number } }).__stormDone);
       expect(maxLag).toBeLessThan(500);
-      await page.waitFor(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) => [...h].some((r) => r.toString() === 'Andrew Lansley')), 10_000);
+      await page.waitFor(
+        () =>
+          [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) =>
+            [...h].some((r) => r.toString() === 'Andrew Lansley'),
+          ),
+        10_000,
+      );
       await page.close();
     });
 
@@ -146,7 +161,13 @@ export function hostileSuite(name: string, launch: () => Promise<TestBrowser>) {
       const page = await open('/hostile/spa');
       expect(await allMarked(page)).toEqual(expect.arrayContaining(['Norman Fowler', 'CQC']));
       await page.evaluate(() => (window as unknown as { swap(): void }).swap());
-      await page.waitFor(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) => [...h].some((r) => r.toString() === 'Jermy Hunt')), 10_000);
+      await page.waitFor(
+        () =>
+          [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].some((h) =>
+            [...h].some((r) => r.toString() === 'Jermy Hunt'),
+          ),
+        10_000,
+      );
       const now = await allMarked(page);
       expect(now).not.toContain('Norman Fowler');
       expect(now).toEqual(expect.arrayContaining(['Health secretary', 'Jermy Hunt', 'King’s Fund']));

@@ -96,7 +96,12 @@ export function cardAndMark(point: { x: number; y: number } | null): { card: Rec
       for (const r of h)
         for (const b of r.getClientRects())
           if (b.left - 1 <= point.x && point.x <= b.right + 1 && b.top - 1 <= point.y && point.y <= b.bottom + 1) mark = box(b);
-  return { card: box(card.getBoundingClientRect()), mark, vw: document.documentElement.clientWidth, vh: document.documentElement.clientHeight };
+  return {
+    card: box(card.getBoundingClientRect()),
+    mark,
+    vw: document.documentElement.clientWidth,
+    vh: document.documentElement.clientHeight,
+  };
 }
 
 /** Texts of marks spread over the page: `count` distinct ones, evenly spaced in document order. */

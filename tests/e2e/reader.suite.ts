@@ -58,7 +58,11 @@ async function settledCard(page: TestPage, point: () => Promise<{ x: number; y: 
  * `grantsAddedSites`: the browser can grant a site added in the options page without a prompt
  * (Firefox, by a preference; headless Chromium has no way to answer its permission dialog).
  */
-export function readerSuite(name: string, launch: (options?: { deferInstall?: boolean }) => Promise<TestBrowser>, options: { grantsAddedSites: boolean }) {
+export function readerSuite(
+  name: string,
+  launch: (options?: { deferInstall?: boolean }) => Promise<TestBrowser>,
+  options: { grantsAddedSites: boolean },
+) {
   describe(`a reader's first minutes in ${name}`, () => {
     let browser: TestBrowser;
     let server: TestServer;
@@ -118,7 +122,10 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
       it(`shows whose pledge it is when a pledge is opened from a card (${w}×${h})`, async () => {
         const page = await browser.openPage(`${browser.extensionOrigin}popup.html?view=pledges#end-nhs-fax-machines`);
         await page.setViewport(w, h);
-        await page.waitFor(() => (document.getElementById('pledge-end-nhs-fax-machines') as HTMLDetailsElement | null)?.open === true, 15_000);
+        await page.waitFor(
+          () => (document.getElementById('pledge-end-nhs-fax-machines') as HTMLDetailsElement | null)?.open === true,
+          15_000,
+        );
         await new Promise((r) => setTimeout(r, 300));
         const seen = await page.evaluate(() => {
           const pledge = document.getElementById('pledge-end-nhs-fax-machines')!;
@@ -127,8 +134,18 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
           const hr = heading.getBoundingClientRect();
           const sr = pledge.querySelector('summary')!.getBoundingClientRect();
           const search = document.querySelector<HTMLInputElement>('[data-testid="pledge-search"]')!.getBoundingClientRect();
-          const onTop = document.elementFromPoint(search.left + search.width / 2, search.top + search.height / 2)?.getAttribute('data-testid');
-          return { name: heading.textContent, barBottom: bar.bottom, headTop: hr.top, headBottom: hr.bottom, summaryTop: sr.top, vh: innerHeight, onTop };
+          const onTop = document
+            .elementFromPoint(search.left + search.width / 2, search.top + search.height / 2)
+            ?.getAttribute('data-testid');
+          return {
+            name: heading.textContent,
+            barBottom: bar.bottom,
+            headTop: hr.top,
+            headBottom: hr.bottom,
+            summaryTop: sr.top,
+            vh: innerHeight,
+            onTop,
+          };
         });
         expect(seen.name).toContain('Jeremy Hunt');
         expect(seen.headTop, 'the heading is below the search bar, not under it').toBeGreaterThanOrEqual(seen.barBottom - 1);
@@ -148,7 +165,10 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
           input.dispatchEvent(new Event('input', { bubbles: true }));
         });
         await opts.click('[data-testid="add-site-button"]');
-        await opts.waitFor(() => document.body.textContent?.includes('site.localhost') && !document.querySelector('[data-testid="add-site-error"]'), 10_000);
+        await opts.waitFor(
+          () => document.body.textContent?.includes('site.localhost') && !document.querySelector('[data-testid="add-site-error"]'),
+          10_000,
+        );
         const port = new URL(server.origin).port;
         for (const host of ['news.site.localhost', 'blogs.site.localhost']) {
           const page = await browser.openPage(`http://${host}:${port}/seed/003`);
@@ -160,9 +180,13 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
 
     it('welcomes a new reader: what it does, where, how, privacy, and an article to try a card on', async () => {
       const page = await browser.openPage(`${browser.extensionOrigin}welcome.html`);
-      await page.waitFor(() => ((document.querySelector('iframe')?.contentWindow as (typeof globalThis) | null | undefined)?.CSS.highlights.size ?? 0) > 0, 15_000);
+      await page.waitFor(
+        () => ((document.querySelector('iframe')?.contentWindow as typeof globalThis | null | undefined)?.CSS.highlights.size ?? 0) > 0,
+        15_000,
+      );
       const text = await page.evaluate(() => document.body.textContent ?? '');
-      for (const part of ['Where it works', 'How to use it', 'Your privacy', 'Try it here', 'Sky News', 'Alt']) expect(text).toContain(part);
+      for (const part of ['Where it works', 'How to use it', 'Your privacy', 'Try it here', 'Sky News', 'Alt'])
+        expect(text).toContain(part);
       expect(text).not.toContain('localhost (development build)'.replace('development build', 'release'));
       // Hover a mark in the sample: its card opens inside the sample, beside the mark.
       const at = await page.evaluate(() => {
@@ -193,10 +217,22 @@ export function readerSuite(name: string, launch: (options?: { deferInstall?: bo
     it('marks the article, its headline, caption and pull quote, but not the menu, the consent banner, a dialog or the footer', async () => {
       const page = await browser.openPage(server.url('/news-site/003'));
       await page.waitFor(() => CSS.highlights.size > 0, 15_000);
-      const parts = ['nav', '#onetrust-consent-sdk', '#newsletter', 'body > footer', 'h1', '#caption', '#pullquote', 'article > p', '#related', '#comments'];
+      const parts = [
+        'nav',
+        '#onetrust-consent-sdk',
+        '#newsletter',
+        'body > footer',
+        'h1',
+        '#caption',
+        '#pullquote',
+        'article > p',
+        '#related',
+        '#comments',
+      ];
       const n = await page.evaluateArg(marksIn, parts);
       for (const none of ['nav', '#onetrust-consent-sdk', '#newsletter', 'body > footer']) expect(n[none], `marks in ${none}`).toBe(0);
-      for (const some of ['h1', '#caption', '#pullquote', 'article > p', '#related', '#comments']) expect(n[some], `marks in ${some}`).toBeGreaterThan(0);
+      for (const some of ['h1', '#caption', '#pullquote', 'article > p', '#related', '#comments'])
+        expect(n[some], `marks in ${some}`).toBeGreaterThan(0);
       await page.close();
     });
 

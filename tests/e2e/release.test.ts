@@ -14,12 +14,19 @@ import { makePackages, type Packages } from '../../scripts/package';
 import { DIST, ROOT } from './browsers';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const manifest = (browser: string) => JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+const manifest = (browser: string) =>
+  JSON.parse(fs.readFileSync(path.join(DIST, browser, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
 function filesIn(dir: string, base = dir): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.name.startsWith('.') ? [] : e.isDirectory() ? filesIn(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name)).split(path.sep).join('/')]))
+    .flatMap((e) =>
+      e.name.startsWith('.')
+        ? []
+        : e.isDirectory()
+          ? filesIn(path.join(dir, e.name), base)
+          : [path.relative(base, path.join(dir, e.name)).split(path.sep).join('/')],
+    )
     .sort();
 }
 
@@ -42,7 +49,9 @@ describe('release', () => {
       const release = JSON.stringify(manifest(browser).host_permissions);
       expect(release).not.toMatch(/localhost|127\.0\.0\.1/);
       expect(release).toContain('https://news.sky.com/*');
-      const dev = JSON.stringify((JSON.parse(fs.readFileSync(path.join(DIST, 'dev', browser, 'manifest.json'), 'utf8')) as Record<string, unknown>).host_permissions);
+      const dev = JSON.stringify(
+        (JSON.parse(fs.readFileSync(path.join(DIST, 'dev', browser, 'manifest.json'), 'utf8')) as Record<string, unknown>).host_permissions,
+      );
       expect(dev).toContain('http://localhost/*');
       expect(dev).toContain('http://127.0.0.1/*');
     }
@@ -83,7 +92,15 @@ describe('release', () => {
       const prefix = `health-policy-reader-${pkg.version}/`;
       const names = Object.keys(entries);
       expect(names.every((n) => n.startsWith(prefix))).toBe(true);
-      for (const needed of ['package.json', 'package-lock.json', 'SOURCE-BUILD.md', 'manifest.json', 'scripts/build-extension.ts', 'src/ui/card.tsx', 'seeds/articles.json'])
+      for (const needed of [
+        'package.json',
+        'package-lock.json',
+        'SOURCE-BUILD.md',
+        'manifest.json',
+        'scripts/build-extension.ts',
+        'src/ui/card.tsx',
+        'seeds/articles.json',
+      ])
         expect(names, needed).toContain(prefix + needed);
       expect(names.filter((n) => /\/(node_modules|dist)\//.test(n))).toEqual([]);
 

@@ -55,7 +55,9 @@ export function newsSitePage(a: Article, body: string): string {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => `<p>${escapeHtml(l)}</p>`);
-  const menu = ['Home', 'NHS', 'CQC', 'NHS England', 'Social care', 'Jeremy Hunt', 'Workforce', 'Technology'].map((t) => `<li><a href="/">${t}</a></li>`).join('');
+  const menu = ['Home', 'NHS', 'CQC', 'NHS England', 'Social care', 'Jeremy Hunt', 'Workforce', 'Technology']
+    .map((t) => `<li><a href="/">${t}</a></li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.title)}</title>
 <meta property="article:published_time" content="${a.date}T09:00:00Z">
@@ -116,7 +118,12 @@ export async function startServer(): Promise<TestServer> {
     }
     if (u.pathname === '/class-page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(articlePage({ id: 'class', file: '', title: 'Trusts told to cut corporate costs', publisher: 'Test News', date: '2025-06-12' }, CLASS_PAGE_TEXT));
+      res.end(
+        articlePage(
+          { id: 'class', file: '', title: 'Trusts told to cut corporate costs', publisher: 'Test News', date: '2025-06-12' },
+          CLASS_PAGE_TEXT,
+        ),
+      );
       return;
     }
     const hostile = u.pathname.match(/^\/hostile\/(\w+)$/)?.[1];

@@ -18,7 +18,9 @@ const tmp = (name: string, content: string) => {
 describe('npm run annotate', () => {
   it('prints one JSON object per file with exact offsets', () => {
     const file = 'seeds/002_e19fa7d53f6f45de.txt';
-    const out = JSON.parse(execFileSync(TSX, ['src/cli/annotate.ts', '--format', 'json', '--date', '2018-06-04', file], { cwd: ROOT, encoding: 'utf8' })) as FileResult;
+    const out = JSON.parse(
+      execFileSync(TSX, ['src/cli/annotate.ts', '--format', 'json', '--date', '2018-06-04', file], { cwd: ROOT, encoding: 'utf8' }),
+    ) as FileResult;
     expect(Object.keys(out)).toEqual(['file', 'date', 'matches']);
     expect(out.date).toBe('2018-06-04');
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -28,7 +30,11 @@ describe('npm run annotate', () => {
       expect(text.slice(m.start, m.end)).toBe(m.text);
       expect(['person', 'body', 'term', 'role']).toContain(m.kind);
     }
-    expect(out.matches.find((m: { text: string }) => m.text === 'health secretary')).toMatchObject({ id: 'jeremy-hunt', name: 'Jeremy Hunt', kind: 'role' });
+    expect(out.matches.find((m: { text: string }) => m.text === 'health secretary')).toMatchObject({
+      id: 'jeremy-hunt',
+      name: 'Jeremy Hunt',
+      kind: 'role',
+    });
   });
 
   it('prints an array for several files; date is null when none is given', () => {
@@ -73,7 +79,10 @@ describe('npm run annotate', () => {
   it('fails with one clear line on a missing file, a bad date or a bad format', () => {
     for (const [args, message] of [
       [['no-such-file.txt'], /^annotate: no-such-file\.txt: no such file\n$/],
-      [['--date', '2015-02-30', 'seeds/004_871d7334ce729795.txt'], /^annotate: --date must be a real date as YYYY-MM-DD, not "2015-02-30"\n$/],
+      [
+        ['--date', '2015-02-30', 'seeds/004_871d7334ce729795.txt'],
+        /^annotate: --date must be a real date as YYYY-MM-DD, not "2015-02-30"\n$/,
+      ],
       [['--format', 'xml', 'seeds/004_871d7334ce729795.txt'], /^annotate: --format must be json or text, not "xml"\n$/],
       [[], /^annotate: no input files/],
     ] as const) {

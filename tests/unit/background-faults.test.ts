@@ -120,7 +120,10 @@ describe('an upgrade of the database', () => {
 describe('no space left while installing the KB', () => {
   /** Makes writes to the KB's entity store fail the way a full disk does. */
   function quota(how: 'put throws' | 'commit aborts') {
-    return vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    return vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if (this.name !== 'kb-entities') return realPut.apply(this, args);
       if (how === 'put throws') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       const req = realPut.apply(this, args);
@@ -157,9 +160,15 @@ describe('no space left while installing the KB', () => {
 describe('damaged records in the KB stores', () => {
   const damage: [string, (d: IDBPDatabase) => Promise<unknown>][] = [
     ['a corrupted entity record', (d) => d.put('kb-entities', { id: 'cqc', kind: 42, name: null })],
-    ['an entity with a broken source list', async (d) => d.put('kb-entities', { ...(await d.get('kb-entities', 'cqc')), evidence: 'none' })],
+    [
+      'an entity with a broken source list',
+      async (d) => d.put('kb-entities', { ...(await d.get('kb-entities', 'cqc')), evidence: 'none' }),
+    ],
     ['a missing dictionary', (d) => d.delete('kb-dictionary', 'current')],
-    ['a dictionary pointing past its entities', async (d) => d.put('kb-dictionary', { ...(await d.get('kb-dictionary', 'current')), entities: [] }, 'current')],
+    [
+      'a dictionary pointing past its entities',
+      async (d) => d.put('kb-dictionary', { ...(await d.get('kb-dictionary', 'current')), entities: [] }, 'current'),
+    ],
     ['meta of the wrong shape', (d) => d.put('kb-meta', { version: bundle().version, articles: 'lost' }, 'current')],
     ['meta that is not an object', (d) => d.put('kb-meta', 'current', 'current')],
     ['a corrupted pledge', (d) => d.put('kb-pledges', { id: 'paperless-nhs-2018', timeline: 7 })],
@@ -171,7 +180,10 @@ describe('damaged records in the KB stores', () => {
       await raw(harm);
       const restarted = setup(); // the next background start reads the damaged store
       vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-      expect(await restarted.ask({ type: 'card', id: 'cqc', date: '2015-10-29' })).toMatchObject({ ok: true, data: { id: 'cqc', kind: 'body' } });
+      expect(await restarted.ask({ type: 'card', id: 'cqc', date: '2015-10-29' })).toMatchObject({
+        ok: true,
+        data: { id: 'cqc', kind: 'body' },
+      });
       const setupReply = await restarted.data<{ dictionary?: unknown }>({ type: 'page:setup', url: 'http://localhost:8000/a' });
       expect(setupReply.dictionary).toEqual(bundle().dictionary);
       expect((await restarted.data<unknown[]>({ type: 'pledges' })).length).toBe(bundle().pledges.length);
@@ -221,7 +233,11 @@ describe('invalid records in the reader’s stores', () => {
     for (const stored of ['garbage', 42, null, [1, 2], { kinds: { person: 'no' } }, { __proto__: null, dwellMs: 99999 }])
       expect(await raw((d) => d.put('prefs', stored, 'prefs')).then(() => data({ type: 'prefs:get' }))).toEqual(DEFAULT_PREFS);
     await raw((d) => d.put('prefs', { kinds: { person: false }, dwellMs: 300 }, 'prefs'));
-    expect(await data({ type: 'prefs:get' })).toEqual({ kinds: { person: false, body: true, term: true }, dwellMs: 300, frequent: DEFAULT_PREFS.frequent });
+    expect(await data({ type: 'prefs:get' })).toEqual({
+      kinds: { person: false, body: true, term: true },
+      dwellMs: 300,
+      frequent: DEFAULT_PREFS.frequent,
+    });
   });
 
   it('does not mistake a site named like an object property for a choice', async () => {
@@ -261,7 +277,12 @@ describe('export and import', () => {
     expect(JSON.stringify(await data({ type: 'settings:export' }))).toBe(file);
   });
 
-  const valid = (): ReaderSettings => ({ format: 'health-policy-annotator-settings', version: 1, sites: { 'example.com': true }, prefs: DEFAULT_PREFS });
+  const valid = (): ReaderSettings => ({
+    format: 'health-policy-annotator-settings',
+    version: 1,
+    sites: { 'example.com': true },
+    prefs: DEFAULT_PREFS,
+  });
   const manySites = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}.example`, true]));
   const deep = (n: number) => {
     let o: unknown = {};
@@ -285,8 +306,20 @@ describe('export and import', () => {
     ['a cycle', cyclic, /not plain JSON data/],
     ['a BigInt', { ...valid(), version: 1n }, /not plain JSON data/],
     ['a __proto__ key at the top', JSON.parse(`{"__proto__":{"polluted":true},${JSON.stringify(valid()).slice(1)}`), /"__proto__"/],
-    ['a __proto__ site', JSON.parse(`{"format":"health-policy-annotator-settings","version":1,"sites":{"__proto__":true},"prefs":${JSON.stringify(DEFAULT_PREFS)}}`), /"__proto__"/],
-    ['a __proto__ in prefs', JSON.parse(`{"format":"health-policy-annotator-settings","version":1,"sites":{},"prefs":{"__proto__":{"polluted":true},"kinds":{"person":true,"body":true,"term":true},"dwellMs":400,"frequent":"every"}}`), /"__proto__"/],
+    [
+      'a __proto__ site',
+      JSON.parse(
+        `{"format":"health-policy-annotator-settings","version":1,"sites":{"__proto__":true},"prefs":${JSON.stringify(DEFAULT_PREFS)}}`,
+      ),
+      /"__proto__"/,
+    ],
+    [
+      'a __proto__ in prefs',
+      JSON.parse(
+        `{"format":"health-policy-annotator-settings","version":1,"sites":{},"prefs":{"__proto__":{"polluted":true},"kinds":{"person":true,"body":true,"term":true},"dwellMs":400,"frequent":"every"}}`,
+      ),
+      /"__proto__"/,
+    ],
     ['a constructor site', { ...valid(), sites: { constructor: true } }, /"constructor"/],
     ['a prototype site', { ...valid(), sites: { prototype: false } }, /"prototype"/],
     ['a markup site', { ...valid(), sites: { '<img src=x onerror=alert(1)>': true } }, /host name/],
@@ -317,7 +350,10 @@ describe('the transaction helper', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       let n = 0;
-      vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      vi.spyOn(FakeObjectStore.prototype, 'put').mockImplementation(function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ) {
         if (this.name === 'kb-roles' && ++n === 3) throw new DOMException('clone failed', 'DataCloneError');
         return realPut.apply(this, args);
       });

@@ -8,38 +8,108 @@ import { DEFAULT_PREFS } from '../../src/shared/prefs';
 import type { Reply } from '../../src/shared/messages';
 import { bundle, EXTENSION_ID, freshIndexedDb, ORIGIN, popup, setup, snapshot } from './fault-harness';
 
-const TYPES = ['page:setup', 'card', 'pledges', 'pledge:open', 'kb:info', 'site:get', 'site:set', 'sites:list', 'sites:reset', 'prefs:get', 'prefs:set', 'settings:export', 'settings:import'];
+const TYPES = [
+  'page:setup',
+  'card',
+  'pledges',
+  'pledge:open',
+  'kb:info',
+  'site:get',
+  'site:set',
+  'sites:list',
+  'sites:reset',
+  'prefs:get',
+  'prefs:set',
+  'settings:export',
+  'settings:import',
+];
 const MUTATING = new Set(['site:set', 'sites:reset', 'prefs:set', 'settings:import']);
 const FIELDS = ['type', 'url', 'id', 'date', 'site', 'enabled', 'prefs', 'data', 'format', 'version', 'sites', 'kinds'];
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then'];
 
 const key = fc.oneof(fc.constantFrom(...FIELDS, ...HOSTILE_KEYS), fc.string({ maxLength: 12 }));
-const anything = fc.anything({ key, maxDepth: 3, maxKeys: 6, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withBoxedValues: true, withObjectString: true });
-const huge = fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom(10_000, 100_000, 1_200_000)).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+const anything = fc.anything({
+  key,
+  maxDepth: 3,
+  maxKeys: 6,
+  withNullPrototype: true,
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withBoxedValues: true,
+  withObjectString: true,
+});
+const huge = fc
+  .tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom(10_000, 100_000, 1_200_000))
+  .map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
 const deep = fc.tuple(fc.integer({ min: 100, max: 20_000 }), fc.boolean(), fc.jsonValue({ maxDepth: 1 })).map(([n, asArray, leaf]) => {
   let v: unknown = leaf;
   for (let i = 0; i < n; i++) v = asArray ? [v] : { type: 'card', data: v };
   return v;
 });
 /** Objects with an own "__proto__" (as JSON.parse makes them) or other prototype keys. */
-const polluted = fc.tuple(fc.constantFrom(...HOSTILE_KEYS), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...TYPES)).map(([k, v, type]) =>
-  JSON.parse(`{"type":${JSON.stringify(type)},${JSON.stringify(k)}:${JSON.stringify(v)}}`) as unknown,
-);
+const polluted = fc
+  .tuple(fc.constantFrom(...HOSTILE_KEYS), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...TYPES))
+  .map(([k, v, type]) => JSON.parse(`{"type":${JSON.stringify(type)},${JSON.stringify(k)}:${JSON.stringify(v)}}`) as unknown);
 const pollutedIn = (field: string, type: string) =>
-  fc.tuple(fc.constantFrom(...HOSTILE_KEYS), fc.jsonValue({ maxDepth: 2 })).map(([k, v]) => ({ type, [field]: JSON.parse(`{${JSON.stringify(k)}:${JSON.stringify(v)}}`) }));
+  fc
+    .tuple(fc.constantFrom(...HOSTILE_KEYS), fc.jsonValue({ maxDepth: 2 }))
+    .map(([k, v]) => ({ type, [field]: JSON.parse(`{${JSON.stringify(k)}:${JSON.stringify(v)}}`) }));
 
-const isoDay = fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const url = fc.oneof(
   { weight: 4, arbitrary: fc.webUrl() },
-  fc.constantFrom('http://localhost:8000/x', 'https://www.hsj.co.uk/news/a', 'https://www.bbc.co.uk/news/health-1', 'http://constructor/', 'http://__proto__/', 'file:///etc/passwd', 'javascript:alert(1)', 'chrome://settings', ''),
+  fc.constantFrom(
+    'http://localhost:8000/x',
+    'https://www.hsj.co.uk/news/a',
+    'https://www.bbc.co.uk/news/health-1',
+    'http://constructor/',
+    'http://__proto__/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'chrome://settings',
+    '',
+  ),
   fc.string(),
   huge,
 );
-const site = fc.oneof({ weight: 4, arbitrary: fc.domain() }, fc.constantFrom('example.org', 'hsj.co.uk', 'constructor', '__proto__', 'www.example.org', '1', '[::1]', '<b>x</b>'), fc.string(), huge);
-const entityId = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...bundle().entities.map((e) => e.id)) }, fc.constantFrom(...bundle().entities.slice(0, 10).map((e) => e.id), 'no-such', '__proto__', 'constructor'), fc.string({ minLength: 0, maxLength: 250 }), huge);
-const pledgeId = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...bundle().pledges.map((p) => p.id)) }, fc.constantFrom(...bundle().pledges.map((p) => p.id), 'no-such', '__proto__', 'constructor'), fc.stringMatching(/^[a-z0-9-]{1,100}$/), fc.string());
+const site = fc.oneof(
+  { weight: 4, arbitrary: fc.domain() },
+  fc.constantFrom('example.org', 'hsj.co.uk', 'constructor', '__proto__', 'www.example.org', '1', '[::1]', '<b>x</b>'),
+  fc.string(),
+  huge,
+);
+const entityId = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...bundle().entities.map((e) => e.id)) },
+  fc.constantFrom(
+    ...bundle()
+      .entities.slice(0, 10)
+      .map((e) => e.id),
+    'no-such',
+    '__proto__',
+    'constructor',
+  ),
+  fc.string({ minLength: 0, maxLength: 250 }),
+  huge,
+);
+const pledgeId = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...bundle().pledges.map((p) => p.id)) },
+  fc.constantFrom(...bundle().pledges.map((p) => p.id), 'no-such', '__proto__', 'constructor'),
+  fc.stringMatching(/^[a-z0-9-]{1,100}$/),
+  fc.string(),
+);
 const prefs = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kinds: fc.record({ person: fc.boolean(), body: fc.boolean(), term: fc.boolean() }), dwellMs: fc.integer({ min: 100, max: 2000 }), frequent: fc.constantFrom('first-per-section', 'every') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kinds: fc.record({ person: fc.boolean(), body: fc.boolean(), term: fc.boolean() }),
+      dwellMs: fc.integer({ min: 100, max: 2000 }),
+      frequent: fc.constantFrom('first-per-section', 'every'),
+    }),
+  },
   fc.record({
     kinds: fc.record({ person: fc.boolean(), body: fc.boolean(), term: fc.boolean() }),
     dwellMs: fc.oneof(fc.integer({ min: 100, max: 2000 }), fc.integer(), fc.double()),
@@ -73,7 +143,11 @@ const nearlyValid = fc
     fc.oneof(
       fc.record({ type: fc.constant('page:setup'), url }),
       fc.record({ type: fc.constant('site:get'), url }),
-      fc.record({ type: fc.constant('card'), id: entityId, date: fc.oneof({ weight: 3, arbitrary: fc.oneof(fc.constant(null), isoDay) }, fc.string(), anything) }),
+      fc.record({
+        type: fc.constant('card'),
+        id: entityId,
+        date: fc.oneof({ weight: 3, arbitrary: fc.oneof(fc.constant(null), isoDay) }, fc.string(), anything),
+      }),
       fc.record({ type: fc.constant('pledge:open'), id: pledgeId }),
       fc.record({ type: fc.constant('site:set'), site, enabled: fc.oneof({ weight: 3, arbitrary: fc.boolean() }, anything) }),
       fc.record({ type: fc.constant('prefs:set'), prefs }),
@@ -81,13 +155,23 @@ const nearlyValid = fc
       pollutedIn('prefs', 'prefs:set'),
       pollutedIn('data', 'settings:import'),
       fc.constantFrom(...TYPES).map((type) => ({ type })),
-      fc.record({ type: fc.constantFrom(...TYPES) }).chain((m) => fc.dictionary(key, anything, { maxKeys: 4 }).map((extra) => ({ ...extra, ...m }))),
+      fc
+        .record({ type: fc.constantFrom(...TYPES) })
+        .chain((m) => fc.dictionary(key, anything, { maxKeys: 4 }).map((extra) => ({ ...extra, ...m }))),
     ),
     fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, fc.tuple(key, anything)),
   )
   .map(([m, extra]) => (extra ? { ...m, [extra[0]]: extra[1] } : m));
 
-const garbage = fc.oneof(anything, fc.jsonValue(), huge, deep, polluted, fc.record({ type: fc.oneof(anything, huge) }), fc.constant(undefined));
+const garbage = fc.oneof(
+  anything,
+  fc.jsonValue(),
+  huge,
+  deep,
+  polluted,
+  fc.record({ type: fc.oneof(anything, huge) }),
+  fc.constant(undefined),
+);
 
 const sender = fc.oneof(
   { weight: 8, arbitrary: fc.constant<object | undefined>(popup) },
@@ -104,7 +188,13 @@ const sender = fc.oneof(
       undefined,
     ),
   },
-  { weight: 1, arbitrary: fc.record({ id: fc.oneof(fc.string(), anything), url: fc.oneof(fc.webUrl(), fc.constant(`${ORIGIN}x`), anything), tab: anything }, { requiredKeys: [] }) },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { id: fc.oneof(fc.string(), anything), url: fc.oneof(fc.webUrl(), fc.constant(`${ORIGIN}x`), anything), tab: anything },
+      { requiredKeys: [] },
+    ),
+  },
 );
 
 function fromUs(s: unknown): boolean {

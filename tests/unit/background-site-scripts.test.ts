@@ -6,7 +6,15 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/background/router';
 import { createService } from '../../src/background/service';
-import { createSiteScripts, originsFor, pagesOf, wantedScripts, type LoaderScript, type RegisteredScript, type ScriptsApi } from '../../src/background/site-scripts';
+import {
+  createSiteScripts,
+  originsFor,
+  pagesOf,
+  wantedScripts,
+  type LoaderScript,
+  type RegisteredScript,
+  type ScriptsApi,
+} from '../../src/background/site-scripts';
 import { openStore } from '../../src/background/store';
 import { DEFAULT_SITES, defaultMatchPatterns } from '../../src/shared/sites';
 import { realKb } from '../support/kb';
@@ -80,7 +88,11 @@ function harness(opts: FakeOptions & { choices?: Record<string, boolean> } = {})
   const fake = fakeBrowser(opts);
   const choices = { ...(opts.choices ?? {}) };
   const logged: string[] = [];
-  const scripts = createSiteScripts(fake.api, async () => ({ ...choices }), (m, e) => logged.push(e === undefined ? m : `${m}: ${e instanceof Error ? e.message : JSON.stringify(e)}`));
+  const scripts = createSiteScripts(
+    fake.api,
+    async () => ({ ...choices }),
+    (m, e) => logged.push(e === undefined ? m : `${m}: ${e instanceof Error ? e.message : JSON.stringify(e)}`),
+  );
   return { ...fake, choices, logged, scripts };
 }
 
@@ -94,14 +106,25 @@ describe('the loader registered for the sites that are on', () => {
     const all = [...byId(h.registered, 'defaults').matches, ...byId(h.registered, 'defaults-sections').matches];
     expect(all.sort()).toEqual(defaultMatchPatterns().sort());
     for (const s of h.registered.values()) {
-      expect(s).toMatchObject({ js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true, excludeMatches: [] });
+      expect(s).toMatchObject({
+        js: ['content.js'],
+        css: ['content.css'],
+        allFrames: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+        excludeMatches: [],
+      });
     }
     // matchOriginAsFallback (about:blank and srcdoc frames) needs patterns with a wildcard path.
     expect(byId(h.registered, 'defaults').matchOriginAsFallback).toBe(true);
     expect(byId(h.registered, 'defaults').matches.every((p) => p.endsWith('/*'))).toBe(true);
-    expect(byId(h.registered, 'defaults').matches).toEqual(expect.arrayContaining(['http://127.0.0.1/*', 'http://localhost/*', 'https://hsj.co.uk/*', 'https://*.hsj.co.uk/*']));
+    expect(byId(h.registered, 'defaults').matches).toEqual(
+      expect.arrayContaining(['http://127.0.0.1/*', 'http://localhost/*', 'https://hsj.co.uk/*', 'https://*.hsj.co.uk/*']),
+    );
     expect(byId(h.registered, 'defaults-sections').matchOriginAsFallback).toBe(false);
-    expect(byId(h.registered, 'defaults-sections').matches).toEqual(expect.arrayContaining(['https://*.bbc.co.uk/news/health*', 'https://*.theguardian.com/society*']));
+    expect(byId(h.registered, 'defaults-sections').matches).toEqual(
+      expect.arrayContaining(['https://*.bbc.co.uk/news/health*', 'https://*.theguardian.com/society*']),
+    );
     // A second sync finds everything in place and changes nothing.
     expect(await h.scripts.sync()).toEqual({ registered: [], updated: [], unregistered: [], failed: [] });
     expect(h.logged).toEqual([]);
@@ -123,7 +146,10 @@ describe('the loader registered for the sites that are on', () => {
   });
 
   it('excludes exactly the pages of the choice (with its sub-domains): an address, a sub-domain, a section site', async () => {
-    const wanted = await wantedScripts({ '127.0.0.1': false, 'news.hsj.co.uk': false, 'bbc.co.uk': false, 'example.org': false }, async () => true);
+    const wanted = await wantedScripts(
+      { '127.0.0.1': false, 'news.hsj.co.uk': false, 'bbc.co.uk': false, 'example.org': false },
+      async () => true,
+    );
     const excluded = wanted.find((s) => s.id === 'defaults')!.excludeMatches;
     expect(excluded).toEqual(['*://127.0.0.1/*', '*://bbc.co.uk/*', '*://*.bbc.co.uk/*', '*://news.hsj.co.uk/*', '*://*.news.hsj.co.uk/*']);
     expect(wanted.find((s) => s.id === 'defaults-sections')!.excludeMatches).toEqual(excluded);
@@ -175,22 +201,45 @@ describe('the loader registered for the sites that are on', () => {
     const h = harness({ choices: { 'example.org': true } });
     originsFor('example.org').forEach((o) => h.granted.add(o));
     // As the previous version registered an added site: js only, top frame, its sub-domains too.
-    h.registered.set('site:example.org', { id: 'site:example.org', matches: originsFor('example.org'), js: ['content.js'], runAt: 'document_idle' } as LoaderScript);
+    h.registered.set('site:example.org', {
+      id: 'site:example.org',
+      matches: originsFor('example.org'),
+      js: ['content.js'],
+      runAt: 'document_idle',
+    } as LoaderScript);
     h.registered.set('something-old', { id: 'something-old', matches: ['https://old.example/*'], js: ['old.js'] } as LoaderScript);
     const report = await h.scripts.sync();
-    expect(report).toEqual({ registered: ['defaults', 'defaults-sections'], updated: ['site:example.org'], unregistered: ['something-old'], failed: [] });
-    expect(byId(h.registered, 'site:example.org')).toMatchObject({ matches: pagesOf('example.org'), css: ['content.css'], allFrames: true });
+    expect(report).toEqual({
+      registered: ['defaults', 'defaults-sections'],
+      updated: ['site:example.org'],
+      unregistered: ['something-old'],
+      failed: [],
+    });
+    expect(byId(h.registered, 'site:example.org')).toMatchObject({
+      matches: pagesOf('example.org'),
+      css: ['content.css'],
+      allFrames: true,
+    });
   });
 
   it('just installed, registers the default sites before the reader’s choices are read', async () => {
     const fake = fakeBrowser();
     let release: (c: Record<string, boolean>) => void = () => undefined;
     const choices = new Promise<Record<string, boolean>>((r) => (release = r));
-    const syncing = createSiteScripts(fake.api, () => choices, () => undefined).sync();
+    const syncing = createSiteScripts(
+      fake.api,
+      () => choices,
+      () => undefined,
+    ).sync();
     await new Promise((r) => setTimeout(r, 10));
     expect([...fake.registered.keys()]).toEqual(['defaults', 'defaults-sections']); // the database is still being read
     release({ 'gov.uk': false });
-    expect(await syncing).toEqual({ registered: ['defaults', 'defaults-sections'], updated: ['defaults', 'defaults-sections'], unregistered: [], failed: [] });
+    expect(await syncing).toEqual({
+      registered: ['defaults', 'defaults-sections'],
+      updated: ['defaults', 'defaults-sections'],
+      unregistered: [],
+      failed: [],
+    });
     expect(byId(fake.registered, 'defaults').excludeMatches).toEqual(pagesOf('gov.uk'));
   });
 
@@ -209,7 +258,12 @@ describe('the loader registered for the sites that are on', () => {
     });
     [...originsFor('example.org'), ...originsFor('example.net')].forEach((o) => h.granted.add(o));
     const report = await h.scripts.sync();
-    expect(report).toEqual({ registered: ['defaults', 'defaults-sections', 'site:example.org'], updated: ['defaults', 'defaults-sections'], unregistered: [], failed: ['site:example.net'] });
+    expect(report).toEqual({
+      registered: ['defaults', 'defaults-sections', 'site:example.org'],
+      updated: ['defaults', 'defaults-sections'],
+      unregistered: [],
+      failed: ['site:example.net'],
+    });
     expect(byId(h.registered, 'defaults').excludeMatches).toEqual([]);
     expect(h.logged.join('\n')).toMatch(/"defaults" refused with its 2 excluded patterns \(Invalid url pattern\); going on without them/);
     expect(h.logged.join('\n')).toMatch(/"site:example\.net" could not be registered: refused/);
@@ -287,7 +341,11 @@ describe('the service keeps the registrations in line with the reader’s choice
       async openPledge() {},
       open: openStore,
     });
-    const scripts = createSiteScripts(fake.api, () => service.siteChoices(), (m) => logged.push(m));
+    const scripts = createSiteScripts(
+      fake.api,
+      () => service.siteChoices(),
+      (m) => logged.push(m),
+    );
     const route = createRouter(service, 'abc', 'chrome-extension://abc/');
     const ask = (msg: unknown) => route(msg, { id: 'abc', url: 'chrome-extension://abc/popup.html' });
     return { ...fake, order, logged, scripts, ask };
@@ -316,7 +374,10 @@ describe('the service keeps the registrations in line with the reader’s choice
     expect(byId(w.registered, 'defaults').excludeMatches).toEqual([]);
     const exported = (await w.ask({ type: 'settings:export' })) as { ok: true; data: { sites: Record<string, boolean> } };
     w.order.length = 0;
-    const r = await w.ask({ type: 'settings:import', data: { ...exported.data, sites: { 'hsj.co.uk': false, 'kingsfund.org.uk': false } } });
+    const r = await w.ask({
+      type: 'settings:import',
+      data: { ...exported.data, sites: { 'hsj.co.uk': false, 'kingsfund.org.uk': false } },
+    });
     expect(r).toMatchObject({ ok: true });
     expect(w.order[0]).toBe('sync');
     expect(w.order.filter((o) => o === 'sync')).toHaveLength(1);

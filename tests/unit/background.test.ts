@@ -53,7 +53,10 @@ describe('knowledge base in IndexedDB', () => {
     await first.ask({ type: 'kb:info' });
     const second = setup('v2');
     expect(await second.ask({ type: 'kb:info' })).toMatchObject({ ok: true, data: { version: 'v2' } });
-    expect(await second.ask({ type: 'site:get', url: 'https://www.hsj.co.uk/news/x' })).toMatchObject({ ok: true, data: { site: 'hsj.co.uk', enabled: false, chosen: true } });
+    expect(await second.ask({ type: 'site:get', url: 'https://www.hsj.co.uk/news/x' })).toMatchObject({
+      ok: true,
+      data: { site: 'hsj.co.uk', enabled: false, chosen: true },
+    });
     expect(await second.ask({ type: 'prefs:get' })).toEqual({ ok: true, data: prefs });
   });
 
@@ -70,7 +73,10 @@ describe('knowledge base in IndexedDB', () => {
     expect(r.ok).toBe(false);
     expect((r as { error: string }).error).toMatch(/could not be stored.*tried again/);
     const info = await ask({ type: 'kb:info' });
-    expect(info).toMatchObject({ ok: true, data: { version: 'not installed', installError: expect.stringMatching(/could not be stored/) } });
+    expect(info).toMatchObject({
+      ok: true,
+      data: { version: 'not installed', installError: expect.stringMatching(/could not be stored/) },
+    });
     fail = false;
     expect(await ask({ type: 'card', id: 'cqc', date: null })).toMatchObject({ ok: true });
   });
@@ -79,8 +85,12 @@ describe('knowledge base in IndexedDB', () => {
 describe('sites and preferences', () => {
   it('follows the default list until the reader chooses', async () => {
     const { ask, notes } = setup();
-    expect(await ask({ type: 'site:get', url: 'https://www.kingsfund.org.uk/blog' })).toMatchObject({ data: { enabled: true, isDefault: true, chosen: false } });
-    expect(await ask({ type: 'site:get', url: 'https://example.com/' })).toMatchObject({ data: { site: 'example.com', enabled: false, isDefault: false } });
+    expect(await ask({ type: 'site:get', url: 'https://www.kingsfund.org.uk/blog' })).toMatchObject({
+      data: { enabled: true, isDefault: true, chosen: false },
+    });
+    expect(await ask({ type: 'site:get', url: 'https://example.com/' })).toMatchObject({
+      data: { site: 'example.com', enabled: false, isDefault: false },
+    });
     expect(await ask({ type: 'site:get', url: 'https://www.bbc.co.uk/sport' })).toMatchObject({ data: { enabled: false } });
     expect(await ask({ type: 'site:get', url: 'https://www.bbc.co.uk/news/health-123' })).toMatchObject({ data: { enabled: true } });
     await ask({ type: 'site:set', site: 'example.com', enabled: true });
@@ -90,10 +100,16 @@ describe('sites and preferences', () => {
 
   it('hands a page its dictionary only where annotation is on', async () => {
     const { ask } = setup();
-    const on = (await ask({ type: 'page:setup', url: 'http://localhost:8000/x' })) as { ok: true; data: { enabled: boolean; dictionary?: unknown } };
+    const on = (await ask({ type: 'page:setup', url: 'http://localhost:8000/x' })) as {
+      ok: true;
+      data: { enabled: boolean; dictionary?: unknown };
+    };
     expect(on.data.enabled).toBe(true);
     expect(on.data.dictionary).toBeDefined();
-    const off = (await ask({ type: 'page:setup', url: 'https://example.com/' })) as { ok: true; data: { enabled: boolean; dictionary?: unknown } };
+    const off = (await ask({ type: 'page:setup', url: 'https://example.com/' })) as {
+      ok: true;
+      data: { enabled: boolean; dictionary?: unknown };
+    };
     expect(off.data).toMatchObject({ enabled: false });
     expect(off.data.dictionary).toBeUndefined();
   });
@@ -141,16 +157,31 @@ describe('the router', () => {
   });
   it('refuses messages from anything but this extension', async () => {
     const { ask } = setup();
-    expect(await ask({ type: 'kb:info' }, { id: 'other', url: 'chrome-extension://other/' })).toEqual({ ok: false, error: 'messages are accepted from this extension only' });
-    expect(await ask({ type: 'kb:info' }, { id: 'abc', url: 'https://evil.example/' })).toEqual({ ok: false, error: 'messages are accepted from this extension only' });
+    expect(await ask({ type: 'kb:info' }, { id: 'other', url: 'chrome-extension://other/' })).toEqual({
+      ok: false,
+      error: 'messages are accepted from this extension only',
+    });
+    expect(await ask({ type: 'kb:info' }, { id: 'abc', url: 'https://evil.example/' })).toEqual({
+      ok: false,
+      error: 'messages are accepted from this extension only',
+    });
     expect(await ask({ type: 'kb:info' }, { id: 'abc', tab: { id: 1 } })).toMatchObject({ ok: true });
   });
   it('answers malformed messages with an explicit error', async () => {
     const { ask } = setup();
     expect(await ask({ type: 'nope' })).toMatchObject({ ok: false, error: expect.stringMatching(/^malformed "nope" message/) });
-    expect(await ask({ type: 'card', id: 'cqc', date: 'yesterday' })).toMatchObject({ ok: false, error: expect.stringMatching(/date: must be a date/) });
-    expect(await ask({ type: 'card', id: 'no-such-thing', date: null })).toEqual({ ok: false, error: 'no entry "no-such-thing" in the knowledge base' });
+    expect(await ask({ type: 'card', id: 'cqc', date: 'yesterday' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/date: must be a date/),
+    });
+    expect(await ask({ type: 'card', id: 'no-such-thing', date: null })).toEqual({
+      ok: false,
+      error: 'no entry "no-such-thing" in the knowledge base',
+    });
     expect(await ask('hello')).toMatchObject({ ok: false });
-    expect(await ask({ type: 'site:set', site: 'x.org', enabled: 'yes' })).toMatchObject({ ok: false, error: expect.stringMatching(/enabled/) });
+    expect(await ask({ type: 'site:set', site: 'x.org', enabled: 'yes' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/enabled/),
+    });
   });
 });

@@ -1,6 +1,14 @@
 // Engine rules on a small hand-written dictionary: matching mechanics independent of the curated KB.
 import { describe, expect, it } from 'vitest';
-import { CASE_ANY, CASE_EXACT, CASE_FIRST, NEEDS_PRIOR, NOT_THIS_ROLE, NO_SENTENCE_START, type Dictionary } from '../../src/engine/dictionary';
+import {
+  CASE_ANY,
+  CASE_EXACT,
+  CASE_FIRST,
+  NEEDS_PRIOR,
+  NOT_THIS_ROLE,
+  NO_SENTENCE_START,
+  type Dictionary,
+} from '../../src/engine/dictionary';
 import { compileDictionaryAutomaton, createEngine } from '../../src/engine/engine';
 
 const dict: Dictionary = {
@@ -53,7 +61,10 @@ const ids = (text: string, date = '2015-06-01') => engine.annotate(text, { date 
 
 describe('matching mechanics', () => {
   it('prefers the longest match', () => {
-    expect(ids('NHS England and the NHS')).toEqual([['NHS England', 'nhs-england'], ['NHS', 'nhs']]);
+    expect(ids('NHS England and the NHS')).toEqual([
+      ['NHS England', 'nhs-england'],
+      ['NHS', 'nhs'],
+    ]);
   });
   it('respects word boundaries', () => {
     expect(ids('NHSX and BNHS and CCGx')).toEqual([]);
@@ -80,9 +91,15 @@ describe('matching mechanics', () => {
   });
   it('finds names at word starts only, whatever the word around them', () => {
     // Words that start a pattern ("NHS", "health") and words that only resemble one.
-    expect(ids('NHSEngland, Jeremyhunt, health secretaryship, a health secretary, xNHS England')).toEqual([['health secretary', 'jeremy-hunt']]);
+    expect(ids('NHSEngland, Jeremyhunt, health secretaryship, a health secretary, xNHS England')).toEqual([
+      ['health secretary', 'jeremy-hunt'],
+    ]);
     // (Lower case before NHS: a capitalised word before it would make a longer name, see traps.)
-    expect(ids('ünïcödé NHS; 1NHS; Ω-NHS; é NHS England')).toEqual([['NHS', 'nhs'], ['NHS', 'nhs'], ['NHS England', 'nhs-england']]);
+    expect(ids('ünïcödé NHS; 1NHS; Ω-NHS; é NHS England')).toEqual([
+      ['NHS', 'nhs'],
+      ['NHS', 'nhs'],
+      ['NHS England', 'nhs-england'],
+    ]);
   });
   it('gives UTF-16 offsets into the original text', () => {
     const text = '😀 “Jeremy Hunt” 😀 NHS';
@@ -108,11 +125,15 @@ describe('precision rules', () => {
     ]);
   });
   it('links a surname in added text when the page around it named the person', () => {
-    expect(engine.annotate('Mr Hunt replied.', { date: '2015-06-01', known: new Set(['jeremy-hunt']) }).map((m) => m.id)).toEqual(['jeremy-hunt']);
+    expect(engine.annotate('Mr Hunt replied.', { date: '2015-06-01', known: new Set(['jeremy-hunt']) }).map((m) => m.id)).toEqual([
+      'jeremy-hunt',
+    ]);
     expect(engine.annotate('Mr Hunt replied.', { date: '2015-06-01', known: new Set(['nhs']) })).toEqual([]);
   });
   it('never takes the verb or a different Hunt', () => {
-    expect(ids('Jeremy Hunt arrived. Jeremy hunts for votes; the hunt is on; Tristram Hunt spoke.')).toEqual([['Jeremy Hunt', 'jeremy-hunt']]);
+    expect(ids('Jeremy Hunt arrived. Jeremy hunts for votes; the hunt is on; Tristram Hunt spoke.')).toEqual([
+      ['Jeremy Hunt', 'jeremy-hunt'],
+    ]);
   });
   it('keeps Monitor the regulator off sentence starts and off the verb', () => {
     expect(ids('Monitor the patients. Trusts monitor costs. Regulators such as Monitor agreed.')).toEqual([['Monitor', 'monitor']]);
@@ -140,7 +161,11 @@ describe('precision rules', () => {
 
 describe('roles', () => {
   it('resolves a role phrase at the text’s date', () => {
-    expect(engine.annotate('The health secretary spoke.', { date: '2015-03-01' })[0]).toMatchObject({ id: 'jeremy-hunt', kind: 'role', role: 'health-secretary' });
+    expect(engine.annotate('The health secretary spoke.', { date: '2015-03-01' })[0]).toMatchObject({
+      id: 'jeremy-hunt',
+      kind: 'role',
+      role: 'health-secretary',
+    });
     expect(engine.annotate('The Health Secretary spoke.', { date: '2011-03-01' })[0]).toMatchObject({ id: 'andrew-lansley', kind: 'role' });
     expect(engine.annotate('The Health Secretary spoke.', { date: '2009-03-01' })).toEqual([]);
   });
@@ -164,7 +189,9 @@ describe('roles', () => {
 
 describe('acronyms defined in the text', () => {
   it('learns a definition and marks each later use', () => {
-    const ms = engine.annotate('Each Local Health and Care Record Exemplar (LHCRE) will share records. Two LHCREs went live; the LHCRE board met.');
+    const ms = engine.annotate(
+      'Each Local Health and Care Record Exemplar (LHCRE) will share records. Two LHCREs went live; the LHCRE board met.',
+    );
     expect(ms.map((m) => [m.text, m.id, m.name])).toEqual([
       ['LHCRE', 'learned:LHCRE', 'Local Health and Care Record Exemplar'],
       ['LHCREs', 'learned:LHCRE', 'Local Health and Care Record Exemplar'],
@@ -198,7 +225,10 @@ describe('reading in pieces', () => {
 });
 
 describe('the automaton compiled ahead of time', () => {
-  const texts = ['Jeremy Hunt met NHS England. Mr Hunt and the CCGs; health secretary Hunt; The King’s Fund.', 'Monitor and NHS Improvement fund; special measures; Boris Johnson, Johnson.'];
+  const texts = [
+    'Jeremy Hunt met NHS England. Mr Hunt and the CCGs; health secretary Hunt; The King’s Fund.',
+    'Monitor and NHS Improvement fund; special measures; Boris Johnson, Johnson.',
+  ];
   it('finds what an automaton compiled on the page finds', () => {
     const compiled = compileDictionaryAutomaton(dict.patterns);
     // Plain data: it survives a message or a database as JSON does.
@@ -216,6 +246,9 @@ describe('the automaton compiled ahead of time', () => {
       compileDictionaryAutomaton(dict.patterns.slice(1)),
     ];
     for (const automaton of damaged)
-      for (const text of texts) expect(createEngine({ ...dict, automaton }).annotate(text, { date: '2015-06-01' })).toEqual(engine.annotate(text, { date: '2015-06-01' }));
+      for (const text of texts)
+        expect(createEngine({ ...dict, automaton }).annotate(text, { date: '2015-06-01' })).toEqual(
+          engine.annotate(text, { date: '2015-06-01' }),
+        );
   });
 });

@@ -11,10 +11,16 @@ describe('findBrowser', () => {
     expect(candidates('chromium', 'linux')).toEqual(expect.arrayContaining(['/usr/bin/chromium', '/usr/bin/google-chrome']));
     expect(candidates('firefox', 'linux')[0]).toBe('/usr/bin/firefox-esr');
     expect(candidates('chromium', 'darwin')).toContain('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
-    expect(candidates('chromium', 'win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain('C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe');
-    expect(candidates('firefox', 'win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain('C:\\Program Files\\Mozilla Firefox\\firefox.exe');
+    expect(candidates('chromium', 'win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain(
+      'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+    );
+    expect(candidates('firefox', 'win32', { PROGRAMFILES: 'C:\\Program Files' })).toContain(
+      'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
+    );
   });
   it('fails naming every place it looked and what to install, when none is there', () => {
-    expect(() => findBrowser('firefox', {}, () => false)).toThrow(/no Firefox for the end-to-end tests; looked at:[\s\S]*firefox-esr[\s\S]*apt-get install firefox-esr/);
+    expect(() => findBrowser('firefox', {}, () => false)).toThrow(
+      /no Firefox for the end-to-end tests; looked at:[\s\S]*firefox-esr[\s\S]*apt-get install firefox-esr/,
+    );
   });
 });

@@ -40,8 +40,12 @@ describe('KB build errors', () => {
     expect(buildKb(SEEDS).bundle.entities.length).toBeGreaterThan(100);
   });
   it('names file, entry and reason when a quote is not in its article', () => {
-    const dir = doctored('kb/people/seed-articles.yaml', (t) => t.replace('RCGP chair Dr Maureen Baker', 'RCGP chairwoman Dr Maureen Baker'));
-    expect(problemsOf(dir)).toMatch(/people\/seed-articles\.yaml › maureen-baker \(entry \d+\) › .*quote not found verbatim in seed 003: "RCGP chairwoman Dr Maureen Baker/);
+    const dir = doctored('kb/people/seed-articles.yaml', (t) =>
+      t.replace('RCGP chair Dr Maureen Baker', 'RCGP chairwoman Dr Maureen Baker'),
+    );
+    expect(problemsOf(dir)).toMatch(
+      /people\/seed-articles\.yaml › maureen-baker \(entry \d+\) › .*quote not found verbatim in seed 003: "RCGP chairwoman Dr Maureen Baker/,
+    );
   });
   it('refuses an alias two entities claim without a rule that tells them apart', () => {
     const dir = doctored('kb/bodies/seed-articles.yaml', (t) => t.replace(/(\n {2}aliases:\n)/, '$1    - Jeremy Hunt\n'));
@@ -49,7 +53,9 @@ describe('KB build errors', () => {
   });
   it('refuses colliding ids', () => {
     const dir = doctored('kb/terms/seed-articles.yaml', (t) => t.replace('- id: alb\n', '- id: cqc\n'));
-    expect(problemsOf(dir)).toMatch(/terms\/seed-articles\.yaml › cqc \(entry 1\) › id "cqc" is already used in .*bodies\/seed-articles\.yaml/);
+    expect(problemsOf(dir)).toMatch(
+      /terms\/seed-articles\.yaml › cqc \(entry 1\) › id "cqc" is already used in .*bodies\/seed-articles\.yaml/,
+    );
   });
   it('refuses a missing required field', () => {
     const dir = doctored('kb/pledges/seed-articles.yaml', (t) => t.replace(/\n {2}status_note:[^\n]*(\n {4}[^\n]*)*/, ''));
@@ -58,7 +64,9 @@ describe('KB build errors', () => {
   it('refuses unknown references and overlapping role holders', () => {
     const dir = doctored('kb/people/seed-articles.yaml', (t) => t.replace('role: health-secretary', 'role: health-secretery'));
     expect(problemsOf(dir)).toMatch(/names unknown role "health-secretery"/);
-    const overlap = doctored('kb/people/seed-articles.yaml', (t) => t.replace('role: health-secretary\n      start: 2018-07-09', 'role: health-secretary\n      start: 2018-01-01'));
+    const overlap = doctored('kb/people/seed-articles.yaml', (t) =>
+      t.replace('role: health-secretary\n      start: 2018-07-09', 'role: health-secretary\n      start: 2018-01-01'),
+    );
     expect(problemsOf(overlap)).toMatch(/holds "health-secretary" from 2018-01-01, while jeremy-hunt still held it/);
   });
   it('refuses YAML that does not parse, naming the file', () => {
@@ -72,7 +80,10 @@ describe('KB build errors', () => {
     );
   });
   it('refuses a publisher listed twice or with an unknown category', () => {
-    const dir = doctored('kb/publishers.yaml', (t) => `${t}- {domain: gov.uk, name: Again, category: official}\n- {domain: example.org, name: X, category: blog}\n`);
+    const dir = doctored(
+      'kb/publishers.yaml',
+      (t) => `${t}- {domain: gov.uk, name: Again, category: official}\n- {domain: example.org, name: X, category: blog}\n`,
+    );
     const message = problemsOf(dir);
     expect(message).toMatch(/publishers\.yaml › example\.org \(entry \d+\) › category: /);
     const dup = doctored('kb/publishers.yaml', (t) => `${t}- {domain: gov.uk, name: Again, category: official}\n`);
@@ -80,7 +91,9 @@ describe('KB build errors', () => {
   });
   it('refuses an open role without current_as_of', () => {
     const dir = doctored('kb/people/seed-articles.yaml', (t) => t.replace(/\n {6}end: 2018-07-09/, ''));
-    expect(problemsOf(dir)).toMatch(/people\/seed-articles\.yaml › jeremy-hunt \(entry 1\) › roles\[\d\]: an open role needs current_as_of: the date a source last confirmed it/);
+    expect(problemsOf(dir)).toMatch(
+      /people\/seed-articles\.yaml › jeremy-hunt \(entry 1\) › roles\[\d\]: an open role needs current_as_of: the date a source last confirmed it/,
+    );
   });
   it('gives every public source its publisher and the bundle its date, the same on every build', () => {
     const a = buildKb(SEEDS).bundle;
@@ -91,6 +104,8 @@ describe('KB build errors', () => {
     expect(urls.length).toBeGreaterThan(0);
     for (const e of urls) expect(e).toMatchObject({ publisher: expect.any(String), category: expect.any(String) });
     // A pledge several people made is on each one's card.
-    for (const p of a.pledges) for (const who of [p.who, ...(p.alsoWho ?? [])]) expect(a.entities.find((e) => e.id === who)?.pledges, `${p.id} on ${who}`).toContain(p.id);
+    for (const p of a.pledges)
+      for (const who of [p.who, ...(p.alsoWho ?? [])])
+        expect(a.entities.find((e) => e.id === who)?.pledges, `${p.id} on ${who}`).toContain(p.id);
   });
 });

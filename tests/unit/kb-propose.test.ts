@@ -29,7 +29,19 @@ const dictionary: Dictionary = {
 };
 const bundle = {
   dictionary,
-  pledges: [{ words: [{ url: 'https://www.gov.uk/x', title: 'GOV.UK: x', quote: 'every clinic will publish its waiting times by 2027', publisher: 'GOV.UK', category: 'official' }] }],
+  pledges: [
+    {
+      words: [
+        {
+          url: 'https://www.gov.uk/x',
+          title: 'GOV.UK: x',
+          quote: 'every clinic will publish its waiting times by 2027',
+          publisher: 'GOV.UK',
+          category: 'official',
+        },
+      ],
+    },
+  ],
 } as unknown as KbBundle;
 
 describe('kb:propose', () => {
@@ -38,7 +50,15 @@ describe('kb:propose', () => {
   const find = (kind: string, text: string) => proposals.find((p) => p.kind === kind && p.text === text);
 
   it('proposes unknown names, with a count and the first sentence, most frequent first', () => {
-    expect(of('name')).toEqual(expect.arrayContaining(['Quarrington Valley Trust', 'Marigold Fenwick', 'Oswin Tremlett', 'Valebrook Pharmacy Group', 'Clinic Standards Board']));
+    expect(of('name')).toEqual(
+      expect.arrayContaining([
+        'Quarrington Valley Trust',
+        'Marigold Fenwick',
+        'Oswin Tremlett',
+        'Valebrook Pharmacy Group',
+        'Clinic Standards Board',
+      ]),
+    );
     expect(find('name', 'Quarrington Valley Trust')).toMatchObject({
       count: 2,
       file: 'article.txt',
@@ -50,7 +70,8 @@ describe('kb:propose', () => {
 
   it('leaves out what the KB links, its aliases, the ignore list, sentence openers and calendar words', () => {
     const names = of('name');
-    for (const known of ['Jeremy Hunt', 'Hunt', 'Sherlock Holmes', 'Monday', 'Hospitals', 'Nobody', 'Fenwick']) expect(names).not.toContain(known);
+    for (const known of ['Jeremy Hunt', 'Hunt', 'Sherlock Holmes', 'Monday', 'Hospitals', 'Nobody', 'Fenwick'])
+      expect(names).not.toContain(known);
     expect(of('acronym')).not.toContain('CQC');
     expect(of('role')).not.toContain('health secretary');
   });
@@ -61,7 +82,14 @@ describe('kb:propose', () => {
   });
 
   it('proposes role phrases', () => {
-    expect(of('role')).toEqual(expect.arrayContaining(['Quarrington Valley Trust chief executive', 'health minister', 'chair of the Clinic Standards Board', 'care minister']));
+    expect(of('role')).toEqual(
+      expect.arrayContaining([
+        'Quarrington Valley Trust chief executive',
+        'health minister',
+        'chair of the Clinic Standards Board',
+        'care minister',
+      ]),
+    );
   });
 
   it('proposes pledge-like sentences: commitment words with a date or a number, unless the KB quotes them', () => {
@@ -82,6 +110,10 @@ describe('kb:propose', () => {
   });
 
   it('splits sentences at full stops before a capital, at line breaks, keeping the stop', () => {
-    expect(sentences('Dr Smith left. He said 3.5 per cent.\nNew line').map((s) => s.text)).toEqual(['Dr Smith left.', 'He said 3.5 per cent.', 'New line']);
+    expect(sentences('Dr Smith left. He said 3.5 per cent.\nNew line').map((s) => s.text)).toEqual([
+      'Dr Smith left.',
+      'He said 3.5 per cent.',
+      'New line',
+    ]);
   });
 });

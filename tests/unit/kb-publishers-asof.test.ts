@@ -32,8 +32,13 @@ describe('accepted publishers', () => {
 describe('the KB date', () => {
   const located = <T>(value: T) => ({ file: 'f.yaml', index: 0, value });
   it('is the newest current_as_of or status_as_of, from the data alone', () => {
-    const entities = [located({ roles: [{ current_as_of: '2026-03-01' }, { end: '2020' }] } as unknown as EntitySource & { kind: 'person' })];
-    const pledges = [located({ status_as_of: '2026-11' } as unknown as PledgeSource), located({ status_as_of: '2025-12-31' } as unknown as PledgeSource)];
+    const entities = [
+      located({ roles: [{ current_as_of: '2026-03-01' }, { end: '2020' }] } as unknown as EntitySource & { kind: 'person' }),
+    ];
+    const pledges = [
+      located({ status_as_of: '2026-11' } as unknown as PledgeSource),
+      located({ status_as_of: '2025-12-31' } as unknown as PledgeSource),
+    ];
     expect(kbAsOf({ entities, pledges })).toBe('2026-11');
     expect(kbAsOf({ entities, pledges: [] })).toBe('2026-03-01');
     expect(kbAsOf({ entities: [], pledges: [] })).toBeNull();
@@ -82,7 +87,14 @@ describe('pledges in the UI', () => {
   it('carries who else made it, the earlier ratings, and each source’s publisher', () => {
     const v = buildPledgeView(pledge, lookup);
     expect(v.alsoWho).toEqual([{ id: 'b', name: 'Bob Baker' }]);
-    expect(v.statusHistory).toEqual([{ date: '2025-01-01', status: 'not-yet-rated', note: 'Too early to say.', sources: [{ label: 'GOV.UK: a', url: gov.url, publisher: 'GOV.UK' }] }]);
+    expect(v.statusHistory).toEqual([
+      {
+        date: '2025-01-01',
+        status: 'not-yet-rated',
+        note: 'Too early to say.',
+        sources: [{ label: 'GOV.UK: a', url: gov.url, publisher: 'GOV.UK' }],
+      },
+    ]);
     expect(v.words[0]!.publisher).toBe('GOV.UK');
   });
   it('is overdue only past the last day of its deadline and while unsettled', () => {
@@ -90,14 +102,19 @@ describe('pledges in the UI', () => {
     expect(isOverdue({ deadline: '2025', status: 'in-progress' }, '2026-01-01')).toBe(true);
     expect(isOverdue({ deadline: '2025-03', status: 'not-yet-rated' }, '2025-04-01')).toBe(true);
     expect(isOverdue({ deadline: '2025-03-15', status: 'unclear' }, '2025-03-16')).toBe(true);
-    for (const status of ['kept', 'partly-kept', 'broken', 'abandoned', 'unmeasurable'] as const) expect(isOverdue({ deadline: '2020', status }, '2026-11-30')).toBe(false);
+    for (const status of ['kept', 'partly-kept', 'broken', 'abandoned', 'unmeasurable'] as const)
+      expect(isOverdue({ deadline: '2020', status }, '2026-11-30')).toBe(false);
     expect(isOverdue({ status: 'in-progress' }, '2026-11-30')).toBe(false);
   });
 });
 
 describe('an open role on a card', () => {
   it('keeps the date a source last confirmed it', () => {
-    const e = { ...person('a', 'Ann Able'), roles: [{ title: 'Chair', start: '2024-07-05', currentAsOf: '2026-11-01', evidence: [gov] }], pledges: ['p1'] };
+    const e = {
+      ...person('a', 'Ann Able'),
+      roles: [{ title: 'Chair', start: '2024-07-05', currentAsOf: '2026-11-01', evidence: [gov] }],
+      pledges: ['p1'],
+    };
     const card = buildCard(e, null, lookup, '2026-11-30');
     expect(card.lines[0]).toMatchObject({ date: '2024-07-05', end: null, asOf: '2026-11-01', when: 'at' });
     expect(card.lines[0]!.sources[0]!.publisher).toBe('GOV.UK');
@@ -110,8 +127,16 @@ describe('npm run kb report', () => {
     const { statsLines } = await import('../../src/kb/report');
     const files = (n: number): [string, number][] => [['a.yaml', n]];
     const lines = statsLines({
-      kinds: { people: { total: 250, files: files(250) }, bodies: { total: 10, files: files(10) }, terms: { total: 0, files: [] }, pledges: { total: 61, files: files(61) } },
-      evidence: [['official', 3], ['seed article', 1]],
+      kinds: {
+        people: { total: 250, files: files(250) },
+        bodies: { total: 10, files: files(10) },
+        terms: { total: 0, files: [] },
+        pledges: { total: 61, files: files(61) },
+      },
+      evidence: [
+        ['official', 3],
+        ['seed article', 1],
+      ],
     });
     expect(lines).toContain('  people    250 of ≥ 250: met');
     expect(lines).toContain('  bodies     10 of ≥ 250: short by 240');

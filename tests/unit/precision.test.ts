@@ -18,7 +18,8 @@ beforeAll(() => {
 // A health-policy frame around a sentence, so that health context is never what decides.
 const HEALTH = ' NHS England and the BMA met patients and nurses.';
 const run = (text: string, date = '2025-06-12', lang?: string): Match[] => engine.annotate(text, { date, lang });
-const links = (text: string, date?: string, lang?: string) => run(text, date, lang).map((m) => [m.text, m.classOf ? `class:${m.classOf}` : m.id]);
+const links = (text: string, date?: string, lang?: string) =>
+  run(text, date, lang).map((m) => [m.text, m.classOf ? `class:${m.classOf}` : m.id]);
 const linked = (text: string, date?: string, lang?: string) => run(text, date, lang).map((m) => m.text);
 const roleOf = (text: string, phrase: string, date = '2025-06-12', lang?: string) =>
   run(text, date, lang).find((m) => m.kind === 'role' && m.text.toLowerCase().endsWith(phrase.toLowerCase()))?.id;
@@ -29,7 +30,10 @@ describe('1. longer names', () => {
       'Borsetshire Hospitals NHS Foundation Trust',
       'class:foundation-trust',
     ]);
-    expect(links('Fictional and Made-up ICB said so.' + HEALTH)).toContainEqual(['Fictional and Made-up ICB', 'class:integrated-care-board']);
+    expect(links('Fictional and Made-up ICB said so.' + HEALTH)).toContainEqual([
+      'Fictional and Made-up ICB',
+      'class:integrated-care-board',
+    ]);
     expect(links('Borsetshire NHS Trust said so.' + HEALTH)).toContainEqual(['Borsetshire NHS Trust', 'class:nhs-trust']);
     expect(links('NHS Borsetshire CCG said so in 2019.' + HEALTH)).toContainEqual(['NHS Borsetshire CCG', 'class:ccg']);
     expect(links('St Elsewhere Hospital and Ambridge Medical Centre and Borsetshire LMC met.' + HEALTH)).toEqual(
@@ -53,7 +57,10 @@ describe('1. longer names', () => {
     );
   });
   it('links a member the KB knows as itself, not as its class', () => {
-    expect(links('Manchester University NHS Foundation Trust said so.' + HEALTH)[0]).toEqual(['Manchester University NHS Foundation Trust', 'mft']);
+    expect(links('Manchester University NHS Foundation Trust said so.' + HEALTH)[0]).toEqual([
+      'Manchester University NHS Foundation Trust',
+      'mft',
+    ]);
     expect(links('Kent and Medway ICB said so.' + HEALTH)[0]).toEqual(['Kent and Medway ICB', 'icb-kent-and-medway']);
     expect(links('NHS Property Services owns buildings.' + HEALTH)[0]).toEqual(['NHS Property Services', 'nhs-property-services']);
     expect(links('The Royal College of Nursing and the Lampard Inquiry spoke.' + HEALTH).slice(0, 2)).toEqual([
@@ -75,7 +82,10 @@ describe('1. longer names', () => {
   });
   it('in a title-case headline capitals name nothing, unless a class’s name is there', () => {
     expect(linked('Streeting Tells NHS England To Halve Corporate Costs' + '\n' + HEALTH)[0]).toBe('NHS England');
-    expect(linked('Health Secretary Announces NHS Reforms To Cut Waiting Lists' + '\n' + HEALTH).slice(0, 2)).toEqual(['Health Secretary', 'NHS']);
+    expect(linked('Health Secretary Announces NHS Reforms To Cut Waiting Lists' + '\n' + HEALTH).slice(0, 2)).toEqual([
+      'Health Secretary',
+      'NHS',
+    ]);
     expect(linked('CQC Rates Borsetshire Hospitals NHS Foundation Trust Inadequate' + '\n' + HEALTH)[0]).toBe('NHS England');
     // In running text the same words make a longer name.
     expect(linked('They said NHS Reforms Group met.' + HEALTH)[0]).toBe('NHS England');
@@ -101,7 +111,8 @@ describe('2. role phrases in context', () => {
     expect(roleOf('He then met the health secretary.', 'health secretary')).toBe('wes-streeting');
   });
   it('shadow, deputy, junior, acting, interim: their own role or nothing', () => {
-    for (const m of ['deputy', 'junior', 'acting', 'interim']) expect(roleOf(`The ${m} health secretary said so.`, 'health secretary')).toBeUndefined();
+    for (const m of ['deputy', 'junior', 'acting', 'interim'])
+      expect(roleOf(`The ${m} health secretary said so.`, 'health secretary')).toBeUndefined();
     expect(run('The shadow health secretary said so.').find((m) => m.kind === 'role')?.role).toBe('shadow-health-secretary');
   });
   it('a party word that contradicts the holder gives nothing; one that agrees picks that party’s holder', () => {
@@ -112,14 +123,19 @@ describe('2. role phrases in context', () => {
   });
   it('another country’s minister is not the UK’s; the devolved ones are theirs', () => {
     for (const q of ['Australian', 'Irish', 'US', 'Canada’s'])
-      expect(run(`The ${q} health secretary said so.`).filter((m) => m.kind === 'role').map((m) => m.id)).toEqual([]);
+      expect(
+        run(`The ${q} health secretary said so.`)
+          .filter((m) => m.kind === 'role')
+          .map((m) => m.id),
+      ).toEqual([]);
     expect(roleOf('In Scotland, the health secretary Neil Gray said so.', 'health secretary')).toBe('neil-gray');
     expect(roleOf('In Scotland, the health secretary said so.', 'health secretary')).toBe('neil-gray');
     expect(run('In Wales, the health secretary said so.').find((m) => m.kind === 'role')?.role).toBe('wales-health-minister');
     expect(roleOf('Scotland’s health secretary said so.', 'Scotland’s health secretary')).toBe('neil-gray');
   });
   it('a page in another English locale, or about another country, resolves no UK role unless it says UK', () => {
-    for (const lang of ['en-AU', 'en-CA', 'en-US', 'en-NZ', 'en-IE', 'en-IN']) expect(roleOf('The health secretary said so.', 'health secretary', undefined, lang)).toBeUndefined();
+    for (const lang of ['en-AU', 'en-CA', 'en-US', 'en-NZ', 'en-IE', 'en-IN'])
+      expect(roleOf('The health secretary said so.', 'health secretary', undefined, lang)).toBeUndefined();
     expect(roleOf('The UK health secretary said so.', 'health secretary', undefined, 'en-AU')).toBe('wes-streeting');
     expect(roleOf('The health secretary said so.', 'health secretary', undefined, 'en-GB')).toBe('wes-streeting');
     expect(roleOf('In Canberra, Australia’s leaders met. The health secretary said so.', 'health secretary')).toBeUndefined();
@@ -190,7 +206,14 @@ describe('class cards', () => {
       pledge: (id) => bundle.pledges.find((p) => p.id === id),
     };
     const ft = bundle.entities.find((e) => e.id === 'foundation-trust')!;
-    const card = buildClassCard(ft, 'Borsetshire Hospitals NHS Foundation Trust', 'an NHS foundation trust', '2025-06-12', lookup, '2026-11-30');
+    const card = buildClassCard(
+      ft,
+      'Borsetshire Hospitals NHS Foundation Trust',
+      'an NHS foundation trust',
+      '2025-06-12',
+      lookup,
+      '2026-11-30',
+    );
     expect(card).toMatchObject({ kind: 'class', name: 'Borsetshire Hospitals NHS Foundation Trust', description: ft.description });
     expect(card.classOf).toEqual({ id: 'foundation-trust', name: ft.name, label: 'an NHS foundation trust' });
     expect(card.lines.length).toBeGreaterThan(0);
@@ -202,7 +225,19 @@ describe('class cards', () => {
     const d = realKb().result.bundle.dictionary;
     const ids = d.classes!.map((c) => d.entities[c.entity]!.id).sort();
     expect(ids).toEqual(
-      ['act-of-parliament', 'ccg', 'foundation-trust', 'gp-practice', 'hospital', 'integrated-care-board', 'lmc', 'nhs-trust', 'public-inquiry', 'royal-college', 'select-committee'].sort(),
+      [
+        'act-of-parliament',
+        'ccg',
+        'foundation-trust',
+        'gp-practice',
+        'hospital',
+        'integrated-care-board',
+        'lmc',
+        'nhs-trust',
+        'public-inquiry',
+        'royal-college',
+        'select-committee',
+      ].sort(),
     );
   });
 });

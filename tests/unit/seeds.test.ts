@@ -156,7 +156,22 @@ describe('the KB bundle', () => {
   });
   it('has the required entities, roles and pledges', () => {
     const ids = new Set([...bundle.entities, ...bundle.roles, ...bundle.pledges].map((x) => x.id));
-    for (const id of ['jeremy-hunt', 'simon-stevens', 'wes-streeting', 'amanda-pritchard', 'keir-starmer', 'cqc', 'nhs-england', 'nice', 'ccg', 'integrated-care-board', 'lhcre', 'stp', 'health-secretary', 'paperless-nhs-2018'])
+    for (const id of [
+      'jeremy-hunt',
+      'simon-stevens',
+      'wes-streeting',
+      'amanda-pritchard',
+      'keir-starmer',
+      'cqc',
+      'nhs-england',
+      'nice',
+      'ccg',
+      'integrated-care-board',
+      'lhcre',
+      'stp',
+      'health-secretary',
+      'paperless-nhs-2018',
+    ])
       expect(ids.has(id), id).toBe(true);
     expect(bundle.pledges.length).toBeGreaterThanOrEqual(15);
   });
@@ -169,6 +184,7 @@ describe('the shipped automaton', () => {
     const { automaton: _, ...withoutAutomaton } = bundle.dictionary;
     const fromPatterns = createEngine(withoutAutomaton);
     const shipped = createEngine(JSON.parse(JSON.stringify(bundle.dictionary)) as typeof bundle.dictionary);
-    for (const a of bundle.articles) expect(shipped.annotate(seed[a.id]!.text, { date: a.date })).toEqual(fromPatterns.annotate(seed[a.id]!.text, { date: a.date }));
+    for (const a of bundle.articles)
+      expect(shipped.annotate(seed[a.id]!.text, { date: a.date })).toEqual(fromPatterns.annotate(seed[a.id]!.text, { date: a.date }));
   });
 });

@@ -32,7 +32,14 @@ describe('readPageText', () => {
           '<aside><p>Related</p></aside></main><footer>Site footer</footer><div role="contentinfo">Contentinfo</div><div class="cookie-banner">Banner</div>',
       ),
     );
-    expect(p.text.split(BLOCK_BREAK).filter(Boolean)).toEqual(['Masthead', 'Headline', 'Caption', 'Pull quote', 'Article footer', 'Related']);
+    expect(p.text.split(BLOCK_BREAK).filter(Boolean)).toEqual([
+      'Masthead',
+      'Headline',
+      'Caption',
+      'Pull quote',
+      'Article footer',
+      'Related',
+    ]);
   });
   it('reads open shadow roots and slotted content, and reports the roots', () => {
     const d = page('<p>Light</p><div id="host"><span>slotted</span></div>');
@@ -44,7 +51,9 @@ describe('readPageText', () => {
     expect(p.shadowRoots).toEqual([root]);
   });
   it('walks shadow roots inside shadow roots and named slots in the order they render', () => {
-    const d = page('<p>Before</p><div id="outer"><span slot="b">second</span><span slot="a">first</span><span>unslotted</span></div><p>After</p>');
+    const d = page(
+      '<p>Before</p><div id="outer"><span slot="b">second</span><span slot="a">first</span><span>unslotted</span></div><p>After</p>',
+    );
     const outer = d.getElementById('outer')!.attachShadow({ mode: 'open' });
     outer.innerHTML = '<h2><slot name="a"></slot></h2><div id="inner"></div><p><slot name="b"></slot></p>';
     const inner = (outer.getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });

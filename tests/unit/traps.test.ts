@@ -78,7 +78,7 @@ describe('role phrases', () => {
 
 describe('text mechanics with the real dictionary', () => {
   it('possessives, plurals and both apostrophes', () => {
-    expect(links('Hunt’s plan, the CQC’s report, the CQC\'s staff, CCGs, GPs, ALBs, LHCREs and A&Es.')).toEqual([
+    expect(links("Hunt’s plan, the CQC’s report, the CQC's staff, CCGs, GPs, ALBs, LHCREs and A&Es.")).toEqual([
       ['CQC', 'cqc'],
       ['CQC', 'cqc'],
       ['CCGs', 'ccg'],
@@ -89,14 +89,16 @@ describe('text mechanics with the real dictionary', () => {
     ]);
   });
   it('names broken by line breaks, non-breaking spaces and hyphen variants', () => {
-    expect(ids('Jeremy\nHunt met Simon\u00a0Stevens and Hugo\u2011Mascie Taylor.'.replace('Hugo\u2011Mascie Taylor', 'Hugo Mascie\u2010Taylor'))).toEqual([
-      'jeremy-hunt',
-      'simon-stevens',
-      'hugo-mascie-taylor',
-    ]);
+    expect(
+      ids('Jeremy\nHunt met Simon\u00a0Stevens and Hugo\u2011Mascie Taylor.'.replace('Hugo\u2011Mascie Taylor', 'Hugo Mascie\u2010Taylor')),
+    ).toEqual(['jeremy-hunt', 'simon-stevens', 'hugo-mascie-taylor']);
   });
   it('the longest name wins', () => {
-    expect(ids('NHS England, NHS Clinical Commissioners and the King’s Fund.')).toEqual(['nhs-england', 'nhs-clinical-commissioners', 'kings-fund']);
+    expect(ids('NHS England, NHS Clinical Commissioners and the King’s Fund.')).toEqual([
+      'nhs-england',
+      'nhs-clinical-commissioners',
+      'kings-fund',
+    ]);
   });
   it('learns acronyms the text defines, even when the KB lacks them', () => {
     // A made-up programme name: the KB must not know it (PSIRF, the earlier example, is now a KB term).

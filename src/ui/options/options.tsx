@@ -2,6 +2,7 @@
 // the sites and marks are loaded again.
 
 import { useState } from 'preact/hooks';
+import { PRODUCT_NAME } from '../../shared/product';
 import { MarksSection } from './marks-section';
 import { SettingsFile } from './settings-file';
 import { SitesSection } from './sites-section';
@@ -10,7 +11,7 @@ export function Options() {
   const [generation, setGeneration] = useState(0);
   return (
     <main class="options">
-      <h1>Health Policy Reader — options</h1>
+      <h1>{PRODUCT_NAME} — options</h1>
       <p>
         New here? <a href="welcome.html">What it does and how to use it</a>, with an article to try it on.
       </p>

@@ -48,7 +48,14 @@ export function ResetSites({ onReset }: { onReset: (sites: SiteState[]) => void 
       ) : (
         <div class="confirm" role="group" aria-labelledby="reset-question">
           <p id="reset-question">Forget your choices for every site and go back to the default list?</p>
-          <button type="button" class="button danger" data-testid="sites-reset-confirm" disabled={busy} ref={confirmButton} onClick={() => void reset()}>
+          <button
+            type="button"
+            class="button danger"
+            data-testid="sites-reset-confirm"
+            disabled={busy}
+            ref={confirmButton}
+            onClick={() => void reset()}
+          >
             Yes, restore defaults
           </button>{' '}
           <button type="button" class="button" data-testid="sites-reset-cancel" onClick={() => choose(false)}>

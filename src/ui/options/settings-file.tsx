@@ -30,7 +30,8 @@ function nothingChanged(text: string): string {
 
 /** Reads and parses a chosen file; throws with a reader-facing message. */
 async function readSettingsFile(file: File): Promise<unknown> {
-  if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a settings file is at most 1 MB. Nothing was changed.`);
+  if (file.size > MAX_IMPORT_BYTES)
+    throw new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a settings file is at most 1 MB. Nothing was changed.`);
   const text = await file.text();
   try {
     return JSON.parse(text) as unknown;

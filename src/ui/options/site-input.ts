@@ -18,11 +18,14 @@ export function readSiteInput(raw: string): SiteInput {
   } catch {
     return { ok: false, error: `“${text.slice(0, 80)}” is not a host name.` };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: 'Only web sites (http and https) can be annotated.' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, error: 'Only web sites (http and https) can be annotated.' };
   const host = url.hostname.replace(/\.$/, '');
   if (host.startsWith('[')) return { ok: false, error: 'IP version 6 addresses cannot be added; use a host name.' };
   const labels = host.split('.');
-  if (host.length > 253 || !labels.every((l) => LABEL.test(l))) return { ok: false, error: `“${host.slice(0, 80)}” is not a valid host name.` };
-  if (labels.length < 2 && host !== 'localhost') return { ok: false, error: `“${host}” is not a full host name; include the domain, such as ${host}.org.` };
+  if (host.length > 253 || !labels.every((l) => LABEL.test(l)))
+    return { ok: false, error: `“${host.slice(0, 80)}” is not a valid host name.` };
+  if (labels.length < 2 && host !== 'localhost')
+    return { ok: false, error: `“${host}” is not a full host name; include the domain, such as ${host}.org.` };
   return { ok: true, site: siteKey(host) };
 }

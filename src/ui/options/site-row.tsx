@@ -49,7 +49,13 @@ export function SiteRow({ state, onChanged, onRemoved }: Props) {
         {state.isDefault ? (
           <span class="tag">default</span>
         ) : (
-          <button type="button" class="button small" data-testid={`remove-${state.site}`} aria-label={`Remove ${state.site}`} onClick={() => change(false, onRemoved)}>
+          <button
+            type="button"
+            class="button small"
+            data-testid={`remove-${state.site}`}
+            aria-label={`Remove ${state.site}`}
+            onClick={() => change(false, onRemoved)}
+          >
             Remove
           </button>
         )}

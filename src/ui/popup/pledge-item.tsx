@@ -89,7 +89,8 @@ export function PledgeItem({ pledge: p, today }: { pledge: PledgeView; today: st
             <ol class="status-history">
               {p.statusHistory.map((h, i) => (
                 <li key={i}>
-                  <span class="date">{formatDate(h.date)}</span> <StatusChip status={h.status} /> {h.note} <SourceLinks sources={h.sources} />
+                  <span class="date">{formatDate(h.date)}</span> <StatusChip status={h.status} /> {h.note}{' '}
+                  <SourceLinks sources={h.sources} />
                 </li>
               ))}
             </ol>

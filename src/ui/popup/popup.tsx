@@ -3,6 +3,7 @@
 // pledge link) it is a full tab showing the pledge history at that pledge.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { PRODUCT_NAME } from '../../shared/product';
 import { ask } from '../ask';
 import { useLoad } from '../use-load';
 import { currentPage, foundOnPage, type PageTarget } from './active-tab';
@@ -41,15 +42,12 @@ export function Popup() {
   }, []);
 
   const siteState = site.state.status === 'ready' ? site.state.data : null;
-  const onPage = useMemo(
-    () => new Set(found.state.status === 'ready' ? (found.state.data ?? []).map((f) => f.id) : []),
-    [found.state],
-  );
+  const onPage = useMemo(() => new Set(found.state.status === 'ready' ? (found.state.data ?? []).map((f) => f.id) : []), [found.state]);
 
   return (
     <div class={pledgeView ? 'popup full' : 'popup'}>
       <header class="top">
-        <h1>{pledgeView ? 'Health Policy Reader — pledge history' : 'Health Policy Reader'}</h1>
+        <h1>{pledgeView ? `${PRODUCT_NAME} — pledge history` : PRODUCT_NAME}</h1>
       </header>
       <main>
         {!pledgeView && page.state.status === 'error' && (

@@ -1,16 +1,17 @@
 // What the extension does, where it works, how to use it, what it keeps private, and an
 // article to try it on. Shown once after the first install; linked from the popup and options.
 import browser from 'webextension-polyfill';
+import { PRODUCT_NAME } from '../../shared/product';
 import { DEFAULT_SITES } from '../../shared/sites';
 
 export function Welcome() {
   return (
     <main>
-      <h1>Health Policy Reader</h1>
+      <h1>{PRODUCT_NAME}</h1>
       <p>
-        Health Policy Reader explains English health-policy news as you read it. It quietly marks the people, bodies, acronyms and plans a
-        reporter assumes you know, and resting the pointer on one opens a card: who or what it is, their roles with dates, what became of
-        it since, and where each fact comes from. The toolbar button shows the history of health pledges: who made each, when, and what
+        {PRODUCT_NAME} explains English health-policy news as you read it. It quietly marks the people, bodies, acronyms and plans a
+        reporter assumes you know, and resting the pointer on one opens a card: who or what it is, their roles with dates, what became of it
+        since, and where each fact comes from. The toolbar button shows the history of health pledges: who made each, when, and what
         happened to it.
       </p>
 
@@ -32,7 +33,10 @@ export function Welcome() {
           From the keyboard: <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>J</kbd> and <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>K</kbd> step to the next
           and previous mark and open its card; <kbd>Escape</kbd> closes it.
         </li>
-        <li>The toolbar button switches marking on or off for the site you are on, lists what it found on the page, and keeps the pledge history.</li>
+        <li>
+          The toolbar button switches marking on or off for the site you are on, lists what it found on the page, and keeps the pledge
+          history.
+        </li>
       </ul>
 
       <h2>Your privacy</h2>
@@ -43,7 +47,11 @@ export function Welcome() {
 
       <h2 id="try">Try it here</h2>
       <p>A health-policy article from July 2015, marked as a news page would be. Rest the pointer on a marked name.</p>
-      <iframe class="sample" src="sample.html" title="Sample article: No more inner Stalin: can Jeremy Hunt deliver his vision for the NHS?" />
+      <iframe
+        class="sample"
+        src="sample.html"
+        title="Sample article: No more inner Stalin: can Jeremy Hunt deliver his vision for the NHS?"
+      />
 
       <div class="links">
         <a class="button" href={browser.runtime.getURL('options.html')}>

@@ -1,8 +1,9 @@
-// Requests to the background from page-side code. The MV3 service worker may be asleep
-// or restarting: a request that finds no receiver is retried a few times.
+// Requests to the background from the page side, the popup and the options page. The MV3
+// service worker may be asleep or restarting: a request that finds no receiver is retried
+// a few times.
 
 import browser from 'webextension-polyfill';
-import type { Reply, Request, Responses } from '../shared/messages';
+import type { Reply, Request, Responses } from './messages';
 
 const RETRIES = [50, 150, 400, 1000];
 
@@ -15,7 +16,8 @@ export async function ask<K extends Request['type']>(request: Extract<Request, {
       return reply.data;
     } catch (e) {
       const message = (e as Error)?.message ?? '';
-      const noReceiver = /Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message);
+      const noReceiver =
+        /Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message);
       if (!noReceiver || attempt >= RETRIES.length) throw e;
       await new Promise((r) => setTimeout(r, RETRIES[attempt]));
     }
