@@ -30,7 +30,12 @@ const compileMs = performance.now() - t0;
 
 // The baseline: every alias in one alternation, longest first, with the engine's
 // boundaries (no letter or digit either side), white-space runs and both apostrophes.
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+').replace(/-/g, '[-‐‑–]');
+const escape = (s: string) =>
+  s
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/'/g, "['’]")
+    .replace(/ /g, '\\s+')
+    .replace(/-/g, '[-‐‑–]');
 const aliases = [...new Set(bundle.dictionary.patterns.map((p) => p.text))].sort((a, b) => b.length - a.length);
 const regexp = new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
@@ -66,7 +71,17 @@ const regexpRate = mchars(re.ms, slice.length);
 console.log(`text: ${(text.length / 1e6).toFixed(1)} M characters (the five seeds repeated); ${aliases.length} distinct aliases`);
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, node ${process.version}`);
 console.log(`compile dictionary: ${compileMs.toFixed(1)} ms`);
-console.log(`engine:  ${ours.ms.toFixed(1)} ms median of ${RUNS}  ${engineRate.toFixed(1)} M chars/s  (${ours.count} mentions after rules)`);
-console.log(`regexp:  ${re.ms.toFixed(1)} ms median of ${REGEXP_RUNS} on the first ${(slice.length / 1e3).toFixed(0)} k characters  ${regexpRate.toFixed(3)} M chars/s  (${re.count} raw alias hits, no rules)`);
+console.log(
+  `engine:  ${ours.ms.toFixed(1)} ms median of ${RUNS}  ${engineRate.toFixed(1)} M chars/s  (${ours.count} mentions after rules)`,
+);
+console.log(
+  `regexp:  ${re.ms.toFixed(1)} ms median of ${REGEXP_RUNS} on the first ${(slice.length / 1e3).toFixed(0)} k characters  ${regexpRate.toFixed(3)} M chars/s  (${re.count} raw alias hits, no rules)`,
+);
 console.log(`engine is ${(engineRate / regexpRate).toFixed(1)}× the RegExp`);
-console.log(JSON.stringify({ engine_mchars_s: +engineRate.toFixed(2), regexp_mchars_s: +regexpRate.toFixed(4), ratio: +(engineRate / regexpRate).toFixed(1) }));
+console.log(
+  JSON.stringify({
+    engine_mchars_s: +engineRate.toFixed(2),
+    regexp_mchars_s: +regexpRate.toFixed(4),
+    ratio: +(engineRate / regexpRate).toFixed(1),
+  }),
+);

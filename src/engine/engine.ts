@@ -5,7 +5,16 @@
 import { findAcronymDefinitions } from './acronyms';
 import { compileAutomaton, loadAutomaton, newScanState, scan, type Automaton, type CompiledAutomaton } from './automaton';
 import { SKIP, canonicalText, canonicalUnit, isUpperStart, isWordChar, visibleUnit } from './chars';
-import { canonicalName, capitalRun, endsWithWords, foreignEnglish, inTitleCaseLine, readRole, startsWithWords, type RoleContext } from './context';
+import {
+  canonicalName,
+  capitalRun,
+  endsWithWords,
+  foreignEnglish,
+  inTitleCaseLine,
+  readRole,
+  startsWithWords,
+  type RoleContext,
+} from './context';
 import {
   AMBIGUOUS,
   CASE_ANY,
@@ -333,7 +342,13 @@ export function createEngine(dictionary: Dictionary): Engine {
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     // A page in another English locale, or about another country (its places named more often than the UK's, at least twice).
     const pageForeign = foreignEnglish(options.lang) || (foreign >= FOREIGN_PAGE_PLACES && foreign > uk);
-    const ctx: SelectContext = { date, pageForeign, personStarts: personStarts(candidates), nameStarts: nameStarts(candidates), roleReadings: new Map() };
+    const ctx: SelectContext = {
+      date,
+      pageForeign,
+      personStarts: personStarts(candidates),
+      nameStarts: nameStarts(candidates),
+      roleReadings: new Map(),
+    };
 
     // Pass 1 finds who is named in full anywhere; pass 2 lets surnames link to them, so a
     // live blog's later-in-time (earlier-on-page) "Mr McLellan" still finds "Alastair McLellan".
