@@ -45,6 +45,4 @@ export function dateRange(d: string): [string, string] {
   return [`${d}-01-01`, `${d}-12-31`];
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { todayIso } from '../engine/today';

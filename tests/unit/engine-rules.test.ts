@@ -1,4 +1,4 @@
-// Engine rules on a small hand-written dictionary: matching mechanics independent of the curated KB.
+// The assembled engine (engine.ts) on a small hand-written dictionary: matching mechanics independent of the curated KB. The rules alone: engine-<module>.test.ts.
 import { describe, expect, it } from 'vitest';
 import {
   CASE_ANY,
