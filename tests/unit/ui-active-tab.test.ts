@@ -2,11 +2,13 @@
 // own), and how it reads the tab's marks when no content script answers.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const api = vi.hoisted(() => ({
-  tabs: new Map<number, { id?: number; url?: string }>(),
-  active: undefined as { id?: number; url?: string } | undefined,
-  reply: () => Promise.resolve(undefined),
-}));
+type Tab = { id?: number; url?: string };
+interface FakeTabs {
+  tabs: Map<number, Tab>;
+  active: Tab | undefined;
+  reply: (tabId: number, message: unknown) => Promise<unknown>;
+}
+const api = vi.hoisted((): FakeTabs => ({ tabs: new Map(), active: undefined, reply: () => Promise.resolve(undefined) }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     tabs: {
