@@ -6,7 +6,7 @@
 // Two browsers, one after the other: a plain one where the bench bundle
 // (bench/page-bench.ts: the content script's own Annotator, the floor, mark.js) runs on
 // fresh loads of each page; then one with the built extension loaded (as
-// tests/e2e/browsers.ts loads it) for what only the real thing shows: hover cards, the
+// tests/e2e/browsers/chromium.ts loads it) for what only the real thing shows: hover cards, the
 // content script's slices of main-thread work in a Chrome trace, a site switched off.
 //
 // It builds what it needs into a temporary folder (never into dist/): the knowledge base
@@ -26,7 +26,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { build } from 'vite';
 import type { Dictionary } from '../src/engine/dictionary';
 import { DEFAULT_PREFS } from '../src/shared/prefs';
-import { chromiumArgs } from '../tests/e2e/browsers';
+import { chromiumArgs } from '../tests/e2e/browsers/chromium';
 import type { LiveResult, OursResult } from './page-bench';
 import { startBenchServer, type BenchServer } from './server';
 import { readSourceMap, type SourceLookup } from './sourcemap';
@@ -513,7 +513,7 @@ interface ExtensionResults {
 }
 
 async function launchWithExtension(extensionDir: string): Promise<{ context: BrowserContext; profileDir: string; extensionId: string }> {
-  // As tests/e2e/browsers.ts launches it.
+  // As tests/e2e/browsers/chromium.ts launches it.
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,

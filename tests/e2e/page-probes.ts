@@ -145,3 +145,8 @@ export function marksIn(selectors: string[]): Record<string, number> {
     }
   return out;
 }
+/** The text of the card's shadow root while its host is visible, else ''. */
+export function shownCardText(): string {
+  const host = document.querySelector<HTMLElement>('hpa-card-host');
+  return host?.style.visibility === 'visible' ? (host.shadowRoot?.textContent ?? '') : '';
+}

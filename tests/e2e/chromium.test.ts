@@ -1,4 +1,0 @@
-import { launchChromium } from './browsers';
-import { extensionSuite } from './extension.suite';
-
-extensionSuite('Chromium', () => launchChromium(), { serviceWorker: true });

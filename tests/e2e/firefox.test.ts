@@ -1,4 +1,0 @@
-import { launchFirefox } from './browsers';
-import { extensionSuite } from './extension.suite';
-
-extensionSuite('Firefox', () => launchFirefox(), { serviceWorker: false });

@@ -1,4 +1,0 @@
-import { launchChromium } from './browsers';
-import { hostileSuite } from './hostile.suite';
-
-hostileSuite('Chromium', () => launchChromium());

@@ -1,4 +1,0 @@
-import { launchFirefox } from './browsers';
-import { hostileSuite } from './hostile.suite';
-
-hostileSuite('Firefox', () => launchFirefox());

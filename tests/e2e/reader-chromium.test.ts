@@ -1,4 +1,0 @@
-import { launchChromium } from './browsers';
-import { readerSuite } from './reader.suite';
-
-readerSuite('Chromium', (o) => launchChromium(undefined, o), { grantsAddedSites: false });
