@@ -24,6 +24,7 @@ import type { Dictionary } from '../engine/dictionary';
 import { ask } from '../shared/ask';
 import type { PageSetup, TabMessage } from '../shared/messages';
 import type { Prefs } from '../shared/prefs';
+import { LOG_PREFIX } from '../shared/product';
 import { CardPresenter } from './card-presenter';
 import { foundEntities } from './found';
 import { createLocalMatcher } from './local-matcher';
@@ -75,6 +76,7 @@ export class Annotator {
       date: () => this.model.date,
       roleName: (id) => this.dictionary?.entities.find((e) => e.id === id)?.name,
       fetchCard: ({ id, date, instance }) => ask({ type: 'card', id, date, ...(instance !== undefined && { instance }) }),
+      openPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn(LOG_PREFIX, e)),
       onClose: () => this.pointer.closeCard(),
       orphaned,
     });

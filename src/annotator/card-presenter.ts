@@ -3,7 +3,6 @@
 // end only reveals it, opened, closed, and revealed from the keyboard or the popup.
 
 import type { Match } from '../engine/engine';
-import { ask } from '../shared/ask';
 import { LOG_PREFIX } from '../shared/product';
 import type { CardData } from '../shared/views';
 import { createCardHost, type CardHost, type CardOptions } from './card-host';
@@ -18,6 +17,8 @@ export interface CardParts {
   roleName: (roleId: string) => string | undefined;
   /** The background's card for an entity (for a class card, the class and the name as written). */
   fetchCard: (request: { id: string; date: string | null; instance?: string }) => Promise<CardData>;
+  /** A pledge link on the card was followed. */
+  openPledge: (id: string) => void;
   /** The card's own close button and Escape inside it. */
   onClose: () => void;
   /** Whether this script's extension context is gone (then a failed card is not worth a warning). */
@@ -141,7 +142,7 @@ export class CardPresenter {
     return {
       ...(readAs && { readAs: `the ${readAs}` }),
       focus,
-      onOpenPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn(LOG_PREFIX, e)),
+      onOpenPledge: this.parts.openPledge,
     };
   }
 
