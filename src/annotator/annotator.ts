@@ -1,21 +1,24 @@
 // The page side's controller: starts, switches annotation on and off, answers tab messages,
 // and wires the parts, each of which does one job.
 //
-//              setup / tab messages
-//                      │
-//                      ▼
-//   ┌──────────── Annotator ─────────────┐  one AbortController per enable:
-//   │ enable(): new parts, one signal     │  disable() = abort() + clear the model
-//   └──┬──────────┬──────────┬──────────┬─┘
-//      │          │          │          │
-//      ▼          ▼          ▼          ▼
-//  PageWatcher  ScanScheduler  PointerAndKeys  CardPresenter
-//  mutations ──► full scan in slices    hit-test, dwell ──► card cache, host,
-//  shadow roots  live additions           keys, cursor        prepare/open/reveal
-//      ▲              │ text                  │ marks at a caret
-//      │              ▼                       ▼
-//      │         PageMatcher ──matches──► PageModel ──marks──► Painter (CSS highlights)
-//      └──── roots read ◄──────────────── segments, node index, named ids
+//   background --- setup, tab messages ---> Annotator (this file)
+//                                             |  enable(): new parts sharing one AbortSignal
+//                                             |  disable(): abort(), clear the model, dispose the matcher
+//          +----------------------------------+-------------------------+
+//          v                                  v                         v
+//    PageWatcher -- added / changed --> ScanScheduler            PointerAndKeys
+//    mutations, shadow roots,           slices, tokens,           hit-test, dwell and close
+//    repaint check  ^                   rescans spaced by cost    timers, keys, cursor
+//                   |                     |         |                |            |
+//                   +-- roots it read ----+    page text,      caret -> mark    mark
+//                                               added text           v            v
+//                                                   v            PageModel    CardPresenter
+//                                              PageMatcher       segments,    card cache, host,
+//                                          (local-matcher.ts)    node index,  prepare, open,
+//                                                   |            named ids    close, reveal
+//                                                   +- matches ->    |
+//                                                               marks --> Painter (marks.ts):
+//                                                                         CSS highlights
 //
 // Matching goes only through the PageMatcher (local engine today, the background's later).
 
