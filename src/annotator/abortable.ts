@@ -65,9 +65,4 @@ export class AbortableTimers {
     this.frames.add(f);
     return f;
   }
-
-  /** How many are scheduled now (tests). */
-  get pending(): number {
-    return this.timeouts.size + this.intervals.size + this.frames.size;
-  }
 }
