@@ -1,0 +1,165 @@
+// The card for a mark: asked for once per entity and date (a learned acronym's card is
+// made here from its Match), rendered hidden while the pointer rests so that the dwell's
+// end only reveals it, opened, closed, and revealed from the keyboard or the popup.
+
+import type { Match } from '../engine/engine';
+import { LOG_PREFIX } from '../shared/product';
+import type { CardData } from '../shared/views';
+import { createCardHost, type CardHost, type CardOptions } from './card-host';
+import type { Mark, Painter } from './marks';
+
+export interface CardParts {
+  doc: Document;
+  painter: Painter;
+  /** The article's date the page was matched at. */
+  date: () => string | null;
+  /** A role's name ("health secretary"), for the card's "read as". */
+  roleName: (roleId: string) => string | undefined;
+  /** The background's card for an entity (for a class card, the class and the name as written). */
+  fetchCard: (request: { id: string; date: string | null; instance?: string }) => Promise<CardData>;
+  /** A pledge link on the card was followed. */
+  openPledge: (id: string) => void;
+  /** The card's own close button and Escape inside it. */
+  onClose: () => void;
+  /** Whether this script's extension context is gone (then a failed card is not worth a warning). */
+  orphaned: () => boolean;
+}
+
+export class CardPresenter {
+  /** Made on first need: a page nobody hovers never parses the card's styles. */
+  private host: CardHost | undefined;
+  /** Card requests by entity and date: asked for when the pointer lands, used when the dwell ends. */
+  private readonly cache = new Map<string, Promise<CardData>>();
+  /** The mark whose card is open or opening. */
+  private openMark: Mark | undefined;
+  /** The mark whose card is being prepared while the pointer rests on it. */
+  private preparing: Mark | undefined;
+
+  constructor(private readonly parts: CardParts) {}
+
+  /** Another knowledge base: other cards. */
+  forget(): void {
+    this.cache.clear();
+  }
+
+  isOpenOn(mark: Mark): boolean {
+    return this.openMark === mark;
+  }
+
+  get hasOpenMark(): boolean {
+    return this.openMark !== undefined;
+  }
+
+  /** Whether the card is shown to the reader. */
+  isShown(): boolean {
+    return this.host?.isOpen() ?? false;
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return this.host?.contains(target) ?? false;
+  }
+
+  /** The card's data, asked for once per entity and date (a failed request is asked again next time). */
+  data(m: Match): Promise<CardData> {
+    const date = this.parts.date();
+    const key = `${m.id}\u0000${date ?? ''}`;
+    let card = this.cache.get(key);
+    if (!card) {
+      card = m.learned
+        ? Promise.resolve(this.learnedCard(m, date))
+        : m.classOf
+          ? this.parts.fetchCard({ id: m.classOf, date, instance: m.name })
+          : this.parts.fetchCard({ id: m.id, date });
+      this.cache.set(key, card);
+      card.catch(() => this.cache.delete(key));
+    }
+    return card;
+  }
+
+  /** While the pointer rests on a mark: fetch its card and render it hidden. */
+  async prepare(mark: Mark): Promise<void> {
+    this.preparing = mark;
+    let card: CardData;
+    try {
+      card = await this.data(mark.match);
+    } catch {
+      return; // reported if the dwell ends and the card is opened
+    }
+    const anchor = this.parts.painter.range(mark);
+    if (this.preparing !== mark || !anchor.startContainer.isConnected) return;
+    this.ensureHost().prepare(anchor, card, this.options(mark, false));
+  }
+
+  /** The pointer left the mark before its dwell ended. */
+  unprepare(): void {
+    this.preparing = undefined;
+    this.host?.unprepare();
+  }
+
+  async open(mark: Mark, focus: boolean): Promise<void> {
+    this.openMark = mark;
+    let card: CardData;
+    try {
+      card = await this.data(mark.match);
+    } catch (e) {
+      if (!this.parts.orphaned()) console.warn(LOG_PREFIX, 'no card for', mark.match.id, e);
+      return;
+    }
+    if (this.openMark !== mark) return; // the pointer moved on meanwhile
+    const anchor = this.parts.painter.range(mark);
+    // A mark whose text left the page (a live update) has no place to show a card at.
+    if (!anchor.startContainer.isConnected) return;
+    this.ensureHost().show(anchor, card, this.options(mark, focus));
+  }
+
+  /** Keyboard and popup: paint the mark now, scroll it into view, open its card with focus. */
+  reveal(mark: Mark): Promise<void> {
+    this.parts.painter.paintNow(mark);
+    const el = this.parts.painter.range(mark).startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    return this.open(mark, true);
+  }
+
+  close(): void {
+    this.openMark = undefined;
+    this.preparing = undefined;
+    this.host?.hide();
+    this.host?.unprepare();
+  }
+
+  /** The extension context is gone: the card host leaves the page with us. */
+  remove(): void {
+    this.host?.element.remove();
+  }
+
+  private ensureHost(): CardHost {
+    return (this.host ??= createCardHost(() => this.parts.onClose()));
+  }
+
+  private options(mark: Mark, focus: boolean): CardOptions {
+    const role = mark.match.role;
+    const readAs = role ? this.parts.roleName(role)?.toLowerCase() : undefined;
+    return {
+      ...(readAs && { readAs: `the ${readAs}` }),
+      focus,
+      onOpenPledge: this.parts.openPledge,
+    };
+  }
+
+  /** An acronym the page defines itself: its card says so, from the Match alone. */
+  private learnedCard(m: Match, date: string | null): CardData {
+    return {
+      id: m.id,
+      kind: 'term',
+      name: m.name,
+      description: `“${m.text.replace(/s$/, '')}” is defined on this page as “${m.name}”.`,
+      sources: [{ label: 'This page', url: this.parts.doc.location.href }],
+      date,
+      lines: [],
+      corrections: [],
+      quotes: [],
+      pledges: [],
+      related: [],
+    };
+  }
+}
