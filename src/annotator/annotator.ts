@@ -4,7 +4,8 @@
 import browser from 'webextension-polyfill';
 import type { Dictionary } from '../engine/dictionary';
 import { createEngine, type Engine, type Match } from '../engine/engine';
-import type { FoundEntity, PageSetup, TabMessage } from '../shared/messages';
+import type { FoundEntity, PageSetup } from '../shared/messages';
+import { serveTab, type TabHandlers } from '../shared/serve-tab';
 import type { Prefs } from '../shared/prefs';
 import type { CardData } from '../shared/views';
 import { createCardHost, type CardHost, type CardOptions } from './card-host';
@@ -93,8 +94,7 @@ export class Annotator {
 
   /** Starts with the answer the page's loader already has. */
   async startWith(setup: PageSetup): Promise<void> {
-    if (this.options.tabMessages !== false)
-      browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
+    if (this.options.tabMessages !== false) browser.runtime.onMessage.addListener(serveTab(this.tabHandlers()));
     this.prefs = setup.prefs;
     if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
   }
@@ -508,35 +508,36 @@ export class Annotator {
 
   // --- messages from the background and the popup -------------------------------------
 
-  private async onTabMessage(msg: TabMessage): Promise<unknown> {
-    switch (msg?.type) {
-      case 'tab:site-changed':
+  /** The answers to tab messages (src/shared/protocol.ts, TAB_MESSAGES). */
+  private tabHandlers(): TabHandlers {
+    return {
+      'tab:site-changed': async (msg) => {
         if (msg.enabled && !this.enabled) {
           const setup = await ask({ type: 'page:setup', url: pageUrl(this.doc) ?? this.doc.location.href });
           this.prefs = setup.prefs;
           if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
         } else if (!msg.enabled && this.enabled) this.disable();
         return { enabled: this.enabled };
-      case 'tab:prefs-changed':
+      },
+      'tab:prefs-changed': (msg) => {
         this.prefs = msg.prefs;
         if (this.enabled) this.applyPrefs();
-        return { ok: true };
-      case 'tab:found':
-        return this.found();
-      case 'tab:reveal': {
+        return null;
+      },
+      'tab:found': () => this.found(),
+      'tab:reveal': (msg) => {
         const mark = this.marks.find((m) => m.match.id === msg.id);
         if (mark) {
           this.cursor = this.marks.indexOf(mark);
           this.reveal(mark);
         }
         return { revealed: Boolean(mark) };
-      }
-      case 'tab:next-mark':
+      },
+      'tab:next-mark': () => {
         if (performance.now() - this.lastKeyStep > 100) this.step(1); // the key handler already stepped
-        return { ok: true };
-      default:
-        return undefined;
-    }
+        return null;
+      },
+    };
   }
 
   /** A class mark in "on this page": the name as written, with its class ("an NHS foundation trust"). */

@@ -8,7 +8,7 @@ import type { Dictionary } from '../engine/dictionary';
 import type { KbArticle, KbBundle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
 import { DEFAULT_PREFS, type Prefs } from '../shared/prefs';
 import { UserError } from './errors';
-import { prefsSchema, siteSchema } from './validate';
+import { prefsSchema, siteSchema } from '../shared/schemas';
 
 export const DB_NAME = 'health-policy-annotator';
 export const DB_VERSION = 1;
