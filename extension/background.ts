@@ -9,7 +9,7 @@ import { createSiteScripts } from '../src/background/site-scripts';
 import type { TabMessageOf, TabMessageType } from '../src/shared/protocol';
 import { askTab } from '../src/shared/ask-tab';
 import { LOG_PREFIX } from '../src/shared/product';
-import { hostMatches, siteKey } from '../src/shared/sites';
+import { hostMatches, siteOf } from '../src/shared/sites';
 
 declare const __KB_VERSION__: string;
 
@@ -18,13 +18,8 @@ async function sendToTabs<K extends TabMessageType>(filter: (site: string) => bo
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined || !tab.url) return;
-      let site: string;
-      try {
-        site = siteKey(new URL(tab.url).hostname);
-      } catch {
-        return;
-      }
-      if (!filter(site)) return;
+      const site = siteOf(tab.url);
+      if (site === undefined || !filter(site)) return;
       await askTab(tab.id, message).catch(() => undefined); // no content script there
     }),
   );

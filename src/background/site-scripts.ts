@@ -14,7 +14,7 @@
 //
 // Sites switched off are left out of the defaults' registrations with excludeMatches.
 
-import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, originsFor, siteKey, type DefaultSite } from '../shared/sites';
+import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, originsFor, siteOf, type DefaultSite } from '../shared/sites';
 
 export { originsFor };
 
@@ -256,7 +256,10 @@ export function createSiteScripts(
       });
     },
     async injectInto(site) {
-      await inject(async (url) => hostMatches(siteKey(new URL(url).hostname), site));
+      await inject(async (url) => {
+        const s = siteOf(url);
+        return s !== undefined && hostMatches(s, site);
+      });
     },
     async injectIntoOpenTabs(isOn) {
       await inject(isOn, { quiet: true });

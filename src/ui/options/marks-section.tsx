@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { MARK_KIND_INFO, MARK_KINDS } from '../../shared/mark-kinds';
 import { DWELL_MAX_MS, DWELL_MIN_MS, type Prefs } from '../../shared/prefs';
 import { ask } from '../ask';
-import { errorText, useLoad } from '../use-load';
+import { useLoad } from '../use-load';
+import { errorText } from '../../shared/reply';
 
 const KINDS = MARK_KINDS.map((kind) => ({ kind, label: MARK_KIND_INFO[kind].option }));
 

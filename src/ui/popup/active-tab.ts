@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { FoundEntity } from '../../shared/messages';
 import { askTab } from '../../shared/ask-tab';
-import { siteKey } from '../../shared/sites';
+import { siteOf } from '../../shared/sites';
 
 export type PageTarget = { web: true; tabId: number; url: string; site: string } | { web: false };
 
@@ -19,14 +19,8 @@ async function pickTab(search: URLSearchParams): Promise<browser.Tabs.Tab | unde
 export async function currentPage(search: URLSearchParams): Promise<PageTarget> {
   const tab = await pickTab(search);
   if (!tab?.url || tab.id === undefined) return { web: false };
-  let url: URL;
-  try {
-    url = new URL(tab.url);
-  } catch {
-    return { web: false };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { web: false };
-  return { web: true, tabId: tab.id, url: tab.url, site: siteKey(url.hostname) };
+  const site = siteOf(tab.url);
+  return site === undefined ? { web: false } : { web: true, tabId: tab.id, url: tab.url, site };
 }
 
 /** What the tab's content script marked, or null when no content script answers. */
