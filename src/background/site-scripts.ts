@@ -113,7 +113,7 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
   JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
 
 /** Whether the browser's registration is the one wanted (fields it leaves out take their defaults). */
-export function sameScript(have: RegisteredScript, want: LoaderScript): boolean {
+function sameScript(have: RegisteredScript, want: LoaderScript): boolean {
   return (
     sameList(have.matches, want.matches) &&
     sameList(have.excludeMatches, want.excludeMatches) &&

@@ -6,31 +6,14 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { BLOCK_BREAK } from '../engine/chars';
 import { articleDate, type DateCandidates } from '../shared/article-date';
+import { BLOCK_TAGS, SKIPPED_TAGS } from '../shared/page-tags';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'button',
-]);
-const BLOCKS = new Set(
-  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
-);
+// The same elements as the extension's text reader skips and breaks at.
+const SKIPPED = new Set(SKIPPED_TAGS);
+const BLOCKS = new Set(BLOCK_TAGS);
 
 export interface HtmlText {
   text: string;

@@ -16,7 +16,7 @@ export interface DateCandidates {
 }
 
 /** The YYYY-MM-DD a date or date-time string starts with, when it is a real day. */
-export function isoDayOf(value: string | null | undefined): string | null {
+function isoDayOf(value: string | null | undefined): string | null {
   const m = value?.trim().match(/^(\d{4}-\d{2}-\d{2})/);
   return m && !Number.isNaN(Date.parse(m[1]!)) ? m[1]! : null;
 }

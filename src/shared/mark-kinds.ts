@@ -7,7 +7,7 @@ import { ENTITY_KINDS, type KbEntityKind } from '../engine/kinds';
 export const MARK_KINDS = ENTITY_KINDS;
 export type MarkKind = KbEntityKind;
 
-export interface MarkKindInfo {
+interface MarkKindInfo {
   /** A heading for a group of this kind ("On this page"). */
   heading: string;
   /** The kind's switch on the options page. */

@@ -115,12 +115,10 @@ type ReplyOf<D> = D extends MessageDef<z.ZodRawShape, infer R> ? R : never;
 
 export type RequestType = keyof Requests;
 export type RequestOf<K extends RequestType> = { type: K } & Fields<Requests[K]>;
-export type Request = { [K in RequestType]: RequestOf<K> }[RequestType];
 export type ResponseOf<K extends RequestType> = ReplyOf<Requests[K]>;
 
 export type TabMessageType = keyof TabMessages;
 export type TabMessageOf<K extends TabMessageType> = { type: K } & Fields<TabMessages[K]>;
-export type TabMessage = { [K in TabMessageType]: TabMessageOf<K> }[TabMessageType];
 export type TabReplyOf<K extends TabMessageType> = ReplyOf<TabMessages[K]>;
 
 function schemas<T extends Record<string, MessageDef<z.ZodRawShape, unknown>>>(defs: T): Map<string, z.ZodType> {
