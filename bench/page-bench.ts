@@ -10,7 +10,8 @@
 // same modules to split its time. Everything else here is measurement.
 
 import { Annotator } from '../src/annotator/annotator';
-import { HIGHLIGHT_NAMES, markKind, Painter, rangeFor, selectMarked } from '../src/annotator/marks';
+import { markKind, Painter, rangeFor, selectMarked } from '../src/annotator/marks';
+import { highlightName, MARK_KINDS } from '../src/shared/mark-kinds';
 import { pageDate } from '../src/annotator/page-date';
 import { readPageText, type PageText } from '../src/annotator/text-reader';
 import type { Dictionary } from '../src/engine/dictionary';
@@ -68,7 +69,7 @@ function observeLongTasks(): { stop(): Promise<TaskEntry[]> } {
 
 function highlightCount(): number {
   let n = 0;
-  for (const name of Object.values(HIGHLIGHT_NAMES)) n += CSS.highlights.get(name)?.size ?? 0;
+  for (const name of MARK_KINDS.map(highlightName)) n += CSS.highlights.get(name)?.size ?? 0;
   return n;
 }
 
@@ -339,7 +340,7 @@ interface LiveWatch {
 /** When each inserted entry first gets a mark, and when the marks were repainted (highlight objects replaced). */
 function liveWatch(): LiveWatch {
   const ctl = liveControl();
-  const names = Object.values(HIGHLIGHT_NAMES);
+  const names = MARK_KINDS.map(highlightName);
   let last = names.map((n) => CSS.highlights.get(n));
   let lastSizes = last.map((h) => h?.size ?? 0);
   const repaints: number[] = [];
@@ -433,7 +434,7 @@ async function liveNewText(dictionaryJson: string, prefs: Prefs): Promise<{ batc
         const p = readPageText(node);
         chars += p.text.length;
         for (const match of selectMarked(engine.annotate(p.text, { date }), p, prefs)) {
-          const name = HIGHLIGHT_NAMES[markKind(match)];
+          const name = highlightName(markKind(match));
           const range = rangeFor(p, match.start, match.end);
           const h = CSS.highlights.get(name);
           if (h) h.add(range);
@@ -455,7 +456,7 @@ async function liveNewText(dictionaryJson: string, prefs: Prefs): Promise<{ batc
 /** Scrolls the mark at position `fraction` (0..1) of all marks into view; its centre in the viewport. */
 function markPoint(fraction: number): { x: number; y: number; text: string } | null {
   const ranges: AbstractRange[] = [];
-  for (const name of Object.values(HIGHLIGHT_NAMES)) {
+  for (const name of MARK_KINDS.map(highlightName)) {
     const h = CSS.highlights.get(name);
     if (h) for (const r of h as unknown as Set<AbstractRange>) ranges.push(r);
   }

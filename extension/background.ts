@@ -6,25 +6,21 @@ import type { KbBundle } from '../src/shared/kb-bundle';
 import { createRouter } from '../src/background/router';
 import { createService } from '../src/background/service';
 import { createSiteScripts } from '../src/background/site-scripts';
-import type { TabMessage } from '../src/shared/messages';
+import type { TabMessageOf, TabMessageType } from '../src/shared/protocol';
+import { askTab } from '../src/shared/ask-tab';
 import { LOG_PREFIX } from '../src/shared/product';
-import { hostMatches, siteKey } from '../src/shared/sites';
+import { hostMatches, siteOf } from '../src/shared/sites';
 
 declare const __KB_VERSION__: string;
 
-async function sendToTabs(filter: (site: string) => boolean, message: TabMessage): Promise<void> {
+async function sendToTabs<K extends TabMessageType>(filter: (site: string) => boolean, message: TabMessageOf<K>): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined || !tab.url) return;
-      let site: string;
-      try {
-        site = siteKey(new URL(tab.url).hostname);
-      } catch {
-        return;
-      }
-      if (!filter(site)) return;
-      await browser.tabs.sendMessage(tab.id, message).catch(() => undefined); // no content script there
+      const site = siteOf(tab.url);
+      if (site === undefined || !filter(site)) return;
+      await askTab(tab.id, message).catch(() => undefined); // no content script there
     }),
   );
 }
@@ -90,5 +86,5 @@ browser.permissions.onRemoved.addListener(() => void siteScripts.sync());
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'next-mark') return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'tab:next-mark' } satisfies TabMessage).catch(() => undefined);
+  if (tab?.id !== undefined) await askTab(tab.id, { type: 'tab:next-mark' }).catch(() => undefined);
 });

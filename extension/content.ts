@@ -1,11 +1,14 @@
 // Content script entry: a small classic script, registered by the background for the sites
 // that are on (src/background/site-scripts.ts), so a site switched off gets nothing at all.
 // It asks the background once whether the page is annotated; only then does the background
-// put the annotator (annotator.js) into the frame.
+// put the annotator (annotator.js) into the frame. It imports only small dependency-free
+// modules (page-url, product, retry, reply) and types, to stay about 1 KB.
 
 import { pageUrl } from '../src/annotator/page-url';
-import type { PageSetup, Reply, TabMessage } from '../src/shared/messages';
+import type { PageSetup } from '../src/shared/messages';
+import type { RequestOf, TabMessageOf } from '../src/shared/protocol';
 import { LOG_PREFIX } from '../src/shared/product';
+import { sendWithRetry } from '../src/shared/retry';
 
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -18,26 +21,9 @@ const scope = globalThis as unknown as {
   __hpaStart?: (setup: PageSetup) => void;
 };
 const runtime = (scope.browser ?? scope.chrome)?.runtime;
-const RETRIES = [50, 150, 400, 1000];
-
-async function setup(url: string): Promise<PageSetup> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const reply = (await runtime!.sendMessage({ type: 'page:setup', url, load: true })) as Reply<PageSetup> | undefined;
-      if (!reply) throw new Error('no answer from the background');
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.data;
-    } catch (e) {
-      // The MV3 service worker may be starting: a request that finds no receiver is retried.
-      const message = (e as Error)?.message ?? '';
-      if (
-        !/Receiving end does not exist|Could not establish connection|no answer from the background|message port closed/i.test(message) ||
-        attempt >= RETRIES.length
-      )
-        throw e;
-      await new Promise((r) => setTimeout(r, RETRIES[attempt]));
-    }
-  }
+function setup(url: string): Promise<PageSetup> {
+  const request: RequestOf<'page:setup'> = { type: 'page:setup', url, load: true };
+  return sendWithRetry(() => runtime!.sendMessage(request));
 }
 
 let started = false;
@@ -74,8 +60,9 @@ if (runtime && url && !scope.__hpaLoader) {
   scope.__hpaLoader = true;
   // Until the annotator runs, a site switched on from the popup is the loader's to act on.
   runtime.onMessage.addListener((message) => {
-    if (started || (message as TabMessage | undefined)?.type !== 'tab:site-changed') return undefined;
-    if ((message as { enabled?: boolean }).enabled) load(url);
+    const m = message as TabMessageOf<'tab:site-changed'> | undefined;
+    if (started || m?.type !== 'tab:site-changed') return undefined;
+    if (m.enabled) load(url);
     return undefined;
   });
   load(url);

@@ -25,7 +25,8 @@
 import browser from 'webextension-polyfill';
 import type { Dictionary } from '../engine/dictionary';
 import { ask } from '../shared/ask';
-import type { PageSetup, TabMessage } from '../shared/messages';
+import type { PageSetup } from '../shared/messages';
+import { serveTab, type TabHandlers } from '../shared/serve-tab';
 import type { Prefs } from '../shared/prefs';
 import { LOG_PREFIX } from '../shared/product';
 import { CardPresenter } from './card-presenter';
@@ -95,8 +96,7 @@ export class Annotator {
 
   /** Starts with the answer the page's loader already has. */
   async startWith(setup: PageSetup): Promise<void> {
-    if (this.options.tabMessages !== false)
-      browser.runtime.onMessage.addListener((message: unknown) => this.onTabMessage(message as TabMessage));
+    if (this.options.tabMessages !== false) browser.runtime.onMessage.addListener(serveTab(this.tabHandlers()));
     this.prefs = setup.prefs;
     if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
   }
@@ -164,29 +164,28 @@ export class Annotator {
 
   // --- messages from the background and the popup -------------------------------------
 
-  private async onTabMessage(msg: TabMessage): Promise<unknown> {
-    switch (msg?.type) {
-      case 'tab:site-changed':
+  private tabHandlers(): TabHandlers {
+    return {
+      'tab:site-changed': async (msg) => {
         if (msg.enabled && !this.enabled) {
           const setup = await ask({ type: 'page:setup', url: pageUrl(this.doc) ?? this.doc.location.href });
           this.prefs = setup.prefs;
           if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
         } else if (!msg.enabled && this.enabled) this.disable();
         return { enabled: Boolean(this.enabled) };
-      case 'tab:prefs-changed':
+      },
+      'tab:prefs-changed': (msg) => {
         this.prefs = msg.prefs;
         if (this.enabled) this.model.repaint();
-        return { ok: true };
-      case 'tab:found':
-        return foundEntities(this.model.allMatches(), (classId) => this.classLabel(classId));
-      case 'tab:reveal':
-        return { revealed: this.pointer.revealEntity(msg.id) };
-      case 'tab:next-mark':
+        return null;
+      },
+      'tab:found': () => foundEntities(this.model.allMatches(), (classId) => this.classLabel(classId)),
+      'tab:reveal': (msg) => ({ revealed: this.pointer.revealEntity(msg.id) }),
+      'tab:next-mark': () => {
         this.pointer.commandStep();
-        return { ok: true };
-      default:
-        return undefined;
-    }
+        return null;
+      },
+    };
   }
 
   private classLabel(classId: string): string | undefined {

@@ -6,6 +6,7 @@
 // transform on the host would make it the card's containing block, and every card
 // after the first would be placed relative to where the previous one was.
 
+import { styleSheets } from '../ui/adopt-styles';
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { Card } from '../ui/card';
@@ -49,16 +50,6 @@ const PLACEMENT = [
   }),
 ];
 
-function sheet(css: string): CSSStyleSheet | null {
-  try {
-    const s = new CSSStyleSheet();
-    s.replaceSync(css);
-    return s;
-  } catch {
-    return null;
-  }
-}
-
 export function createCardHost(onClose: () => void): CardHost {
   // A host left by an earlier version of the extension (its script was unloaded with it) goes.
   for (const old of document.querySelectorAll(OWN_HOST_TAG.toLowerCase())) old.remove();
@@ -71,8 +62,7 @@ export function createCardHost(onClose: () => void): CardHost {
   host.style.setProperty('z-index', '2147483647', 'important');
   host.style.setProperty('display', 'none', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
-  const sheets = [sheet(themeCss), sheet(cardCss)].filter((s): s is CSSStyleSheet => s !== null);
-  shadow.adoptedStyleSheets = sheets;
+  shadow.adoptedStyleSheets = styleSheets(themeCss, cardCss);
   const mount = document.createElement('div');
   const announce = document.createElement('div');
   announce.className = 'announce';

@@ -4,7 +4,8 @@
 // range costs the browser work on every frame (pre-paint), whether seen or not.
 
 import type { Match } from '../engine/engine';
-import { FREQUENT_ENTITY_IDS, type MarkKind, type Prefs } from '../shared/prefs';
+import { highlightName, MARK_KINDS, type MarkKind } from '../shared/mark-kinds';
+import { FREQUENT_ENTITY_IDS, type Prefs } from '../shared/prefs';
 import { nodeIndexAt, type PageText } from './text-reader';
 
 export interface Mark {
@@ -15,9 +16,6 @@ export interface Mark {
   /** Built on first need: painting near the viewport, hover, keyboard. */
   range?: Range;
 }
-
-export const HIGHLIGHT_NAMES: Record<MarkKind, string> = { person: 'hpa-person', body: 'hpa-body', term: 'hpa-term' };
-const KINDS = Object.keys(HIGHLIGHT_NAMES) as MarkKind[];
 
 /** Up to this many marks are all painted at once; beyond it, only those near the viewport. */
 export const EAGER_MARKS = 1500;
@@ -118,7 +116,7 @@ export class Painter {
   /** Replaces every mark. */
   set(marks: Mark[]): void {
     this.clear();
-    for (const kind of KINDS) this.highlights.set(kind, new this.win.Highlight());
+    for (const kind of MARK_KINDS) this.highlights.set(kind, new this.win.Highlight());
     this.register();
     if (marks.length > EAGER_MARKS && 'IntersectionObserver' in this.win)
       this.observer = new this.win.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: NEAR_VIEWPORT });
@@ -250,13 +248,13 @@ export class Painter {
   }
 
   private register(): void {
-    for (const kind of KINDS) this.win.CSS.highlights.set(HIGHLIGHT_NAMES[kind], this.highlights.get(kind)!);
+    for (const kind of MARK_KINDS) this.win.CSS.highlights.set(highlightName(kind), this.highlights.get(kind)!);
   }
 
   /** The page may clear CSS.highlights: put ours back. */
   repaintIfCleared(): void {
     if (!this.count) return;
-    if (KINDS.some((k) => this.win.CSS.highlights.get(HIGHLIGHT_NAMES[k]) !== this.highlights.get(k))) this.register();
+    if (MARK_KINDS.some((k) => this.win.CSS.highlights.get(highlightName(k)) !== this.highlights.get(k))) this.register();
   }
 
   clear(): void {
@@ -266,9 +264,9 @@ export class Painter {
     this.stacking.clear();
     this.count = 0;
     // Only our own: after an update the new version's annotator may already hold these names.
-    for (const kind of KINDS)
-      if (this.win.CSS.highlights.get(HIGHLIGHT_NAMES[kind]) === this.highlights.get(kind))
-        this.win.CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+    for (const kind of MARK_KINDS)
+      if (this.win.CSS.highlights.get(highlightName(kind)) === this.highlights.get(kind))
+        this.win.CSS.highlights.delete(highlightName(kind));
     this.highlights.clear();
   }
 }

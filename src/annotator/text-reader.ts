@@ -4,16 +4,13 @@
 // navigation, the page's footer, cookie and consent banners, dialogs) and our own card.
 
 import { BLOCK_BREAK } from '../engine/chars';
+import { BLOCK_TAGS as BLOCK_ELEMENT_TAGS, SKIPPED_TAGS } from '../shared/page-tags';
 
 // tagName is upper case for HTML elements and as written for SVG and MathML ones.
-const withLower = (tags: string) => new Set(tags.split(' ').flatMap((t) => [t, t.toLowerCase()]));
-const SKIP_TAGS = withLower(
-  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON SVG MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE NAV DIALOG',
-);
-const BLOCK_TAGS = withLower(
-  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL BODY',
-);
-export const HEADING_TAGS = withLower('H1 H2 H3 H4 H5 H6');
+const bothCases = (tags: readonly string[]) => new Set(tags.flatMap((t) => [t.toUpperCase(), t]));
+const SKIP_TAGS = bothCases(SKIPPED_TAGS);
+const BLOCK_TAGS = bothCases(BLOCK_ELEMENT_TAGS);
+export const HEADING_TAGS = bothCases(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 export interface PageText {
   text: string;
@@ -84,7 +81,7 @@ TAG_FLAGS.set('footer', (TAG_FLAGS.get('footer') ?? 0) | FOOTER);
 TAG_FLAGS.set('SLOT', SLOT);
 TAG_FLAGS.set('slot', SLOT);
 // The elements attachShadow() accepts, besides custom elements (whose names have a hyphen).
-for (const t of withLower('ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'))
+for (const t of bothCases('article aside blockquote body div footer h1 h2 h3 h4 h5 h6 header main nav p section span'.split(' ')))
   TAG_FLAGS.set(t, (TAG_FLAGS.get(t) ?? 0) | SHADOW_HOST);
 
 /** The page's text read in pieces, so a long page can give the page a turn between them. */

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { Dictionary } from '../engine/dictionary';
 import type { Evidence, KbArticle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
+import { MARK_KINDS } from '../shared/mark-kinds';
+import { markKindSchema } from '../shared/schemas';
 import type { KbMeta } from './store';
 
 const str = z.string();
@@ -38,7 +40,7 @@ export const metaRecord = z.object({
 export const dictionaryRecord = z
   .object({
     version: str,
-    entities: z.array(z.object({ id: str, name: str, kind: z.enum(['person', 'body', 'term', 'role']) })),
+    entities: z.array(z.object({ id: str, name: str, kind: z.enum([...MARK_KINDS, 'role']) })),
     patterns: z.array(
       z.object({
         text: str,
@@ -73,7 +75,7 @@ export const dictionaryRecord = z
 
 export const entityRecord = z.object({
   id: str,
-  kind: z.enum(['person', 'body', 'term']),
+  kind: markKindSchema,
   name: str,
   description: str,
   evidence: evidenceList,

@@ -6,7 +6,9 @@ import type { Dictionary } from '../engine/dictionary';
 import type { KbBundle, KbEntity, KbPledge } from '../shared/kb-bundle';
 import { buildCard, buildClassCard, buildPledgeView, type KbLookup } from '../shared/card-model';
 import { todayIso } from '../shared/dates';
-import type { PageSetup, ReaderSettings, Request, Responses, SiteState } from '../shared/messages';
+import type { PageSetup, ReaderSettings, SiteState } from '../shared/messages';
+import { MARK_KIND_INFO, MARK_KINDS, type KindCountKey, type MarkKind } from '../shared/mark-kinds';
+import type { RequestOf, RequestType, ResponseOf } from '../shared/protocol';
 import type { Prefs } from '../shared/prefs';
 import { DEFAULT_SITES, defaultSiteFor, siteKey } from '../shared/sites';
 import type { CardData, KbInfo } from '../shared/views';
@@ -29,7 +31,8 @@ import {
   type KbMeta,
   type OpenHooks,
 } from './store';
-import { describeIssues, importProblem, settingsSchema } from './validate';
+import { settingsSchema } from '../shared/schemas';
+import { describeIssues, importProblem } from './validate';
 
 export { UserError };
 
@@ -60,6 +63,11 @@ interface Loaded {
 export interface RequestOrigin {
   tabId?: number;
   frameId?: number;
+}
+
+/** The knowledge base's count of each kind, under its key in `KbInfo.counts`. */
+function kindCounts(count: (kind: MarkKind) => number): Record<KindCountKey, number> {
+  return Object.fromEntries(MARK_KINDS.map((k) => [MARK_KIND_INFO[k].countKey, count(k)])) as Record<KindCountKey, number>;
 }
 
 export function createService(deps: ServiceDeps) {
@@ -191,7 +199,7 @@ export function createService(deps: ServiceDeps) {
     return { format: 'health-policy-annotator-settings', version: 1, sites, prefs };
   }
 
-  const handlers: { [K in Request['type']]: (req: Extract<Request, { type: K }>, from: RequestOrigin) => Promise<Responses[K]> } = {
+  const handlers: { [K in RequestType]: (req: RequestOf<K>, from: RequestOrigin) => Promise<ResponseOf<K>> } = {
     async 'page:setup'(req, from): Promise<PageSetup> {
       const url = parseUrl(req.url);
       const site = siteKey(url.hostname);
@@ -239,7 +247,7 @@ export function createService(deps: ServiceDeps) {
         return {
           version: 'not installed',
           asOf: null,
-          counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 },
+          counts: { ...kindCounts(() => 0), roles: 0, pledges: 0, sources: 0 },
           articles: [],
           installError: e.message,
         };
@@ -260,9 +268,7 @@ export function createService(deps: ServiceDeps) {
         version: k.meta.version,
         asOf: k.meta.asOf,
         counts: {
-          people: entities.filter((e) => e.kind === 'person').length,
-          bodies: entities.filter((e) => e.kind === 'body').length,
-          terms: entities.filter((e) => e.kind === 'term').length,
+          ...kindCounts((kind) => entities.filter((e) => e.kind === kind).length),
           roles: k.dictionary.entities.filter((e) => e.kind === 'role').length,
           pledges: k.pledges.size,
           sources: urls.size + k.meta.articles.length,
@@ -314,8 +320,8 @@ export function createService(deps: ServiceDeps) {
   };
 
   return {
-    handle<K extends Request['type']>(req: Extract<Request, { type: K }>, from: RequestOrigin = {}): Promise<Responses[K]> {
-      return (handlers[req.type] as (r: typeof req, f: RequestOrigin) => Promise<Responses[K]>)(req, from);
+    handle<K extends RequestType>(req: RequestOf<K>, from: RequestOrigin = {}): Promise<ResponseOf<K>> {
+      return (handlers[req.type] as (r: typeof req, f: RequestOrigin) => Promise<ResponseOf<K>>)(req, from);
     },
     /** Installs the bundled knowledge base if the stored one is another version or damaged. */
     async install(): Promise<void> {

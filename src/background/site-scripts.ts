@@ -14,7 +14,7 @@
 //
 // Sites switched off are left out of the defaults' registrations with excludeMatches.
 
-import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, originsFor, siteKey, type DefaultSite } from '../shared/sites';
+import { DEFAULT_SITES, defaultCovers, defaultMatchPatterns, hostMatches, originsFor, siteOf, type DefaultSite } from '../shared/sites';
 
 export { originsFor };
 
@@ -113,7 +113,7 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
   JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
 
 /** Whether the browser's registration is the one wanted (fields it leaves out take their defaults). */
-export function sameScript(have: RegisteredScript, want: LoaderScript): boolean {
+function sameScript(have: RegisteredScript, want: LoaderScript): boolean {
   return (
     sameList(have.matches, want.matches) &&
     sameList(have.excludeMatches, want.excludeMatches) &&
@@ -256,7 +256,10 @@ export function createSiteScripts(
       });
     },
     async injectInto(site) {
-      await inject(async (url) => hostMatches(siteKey(new URL(url).hostname), site));
+      await inject(async (url) => {
+        const s = siteOf(url);
+        return s !== undefined && hostMatches(s, site);
+      });
     },
     async injectIntoOpenTabs(isOn) {
       await inject(isOn, { quiet: true });

@@ -8,10 +8,10 @@ import type { Dictionary } from '../engine/dictionary';
 import type { KbArticle, KbBundle, KbEntity, KbPledge, KbRole } from '../shared/kb-bundle';
 import { DEFAULT_PREFS, type Prefs } from '../shared/prefs';
 import { UserError } from './errors';
-import { prefsSchema, siteSchema } from './validate';
+import { prefsSchema, siteSchema } from '../shared/schemas';
 
 export const DB_NAME = 'health-policy-annotator';
-export const DB_VERSION = 1;
+const DB_VERSION = 1;
 
 export interface KbMeta {
   version: string;
@@ -38,8 +38,8 @@ interface Schema extends DBSchema {
   prefs: { key: string; value: Prefs };
 }
 
-export const KB_STORES = ['kb-meta', 'kb-dictionary', 'kb-entities', 'kb-roles', 'kb-pledges'] as const;
-export const READER_STORES = ['sites', 'prefs'] as const;
+const KB_STORES = ['kb-meta', 'kb-dictionary', 'kb-entities', 'kb-roles', 'kb-pledges'] as const;
+const READER_STORES = ['sites', 'prefs'] as const;
 
 export type Db = IDBPDatabase<Schema>;
 

@@ -1,67 +1,10 @@
-// Shapes of incoming messages and imported settings, checked before anything is done.
+// Checks on imported settings before their shape is read, and readable zod errors. The
+// shapes themselves are in src/shared/schemas.ts and src/shared/protocol.ts.
 
 import { z } from 'zod';
-import { DWELL_MAX_MS, DWELL_MIN_MS, type Prefs } from '../shared/prefs';
-import type { ReaderSettings, Request } from '../shared/messages';
-import { siteKey } from '../shared/sites';
+import { MAX_IMPORT_SITES, RESERVED_KEYS } from '../shared/schemas';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
-// Names an object already has: never a reader's site, whatever a file or message says.
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** A site as the extension stores it: a host name as browsers write it, without "www.". */
-export const siteSchema = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/, 'must be a host name')
-  .refine((s) => !RESERVED.has(s) && canonicalSite(s) === s, 'must be a host name as the extension stores it');
-
-function canonicalSite(s: string): string | undefined {
-  try {
-    return siteKey(new URL(`http://${s}/`).hostname);
-  } catch {
-    return undefined;
-  }
-}
-
-export const prefsSchema = z.strictObject({
-  kinds: z.strictObject({ person: z.boolean(), body: z.boolean(), term: z.boolean() }),
-  dwellMs: z.number().int().min(DWELL_MIN_MS).max(DWELL_MAX_MS),
-  frequent: z.enum(['first-per-section', 'every']),
-}) satisfies z.ZodType<Prefs>;
-
-export const requestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('page:setup'), url: z.string().max(8192), load: z.boolean().optional() }),
-  z.strictObject({
-    type: z.literal('card'),
-    id: z.string().min(1).max(200),
-    date: isoDay.nullable(),
-    instance: z.string().min(1).max(300).optional(),
-  }),
-  z.strictObject({ type: z.literal('pledges') }),
-  z.strictObject({ type: z.literal('pledge:open'), id: z.string().regex(/^[a-z0-9-]{1,100}$/) }),
-  z.strictObject({ type: z.literal('kb:info') }),
-  z.strictObject({ type: z.literal('site:get'), url: z.string().max(8192) }),
-  z.strictObject({ type: z.literal('site:set'), site: siteSchema, enabled: z.boolean() }),
-  z.strictObject({ type: z.literal('sites:list') }),
-  z.strictObject({ type: z.literal('sites:reset') }),
-  z.strictObject({ type: z.literal('prefs:get') }),
-  z.strictObject({ type: z.literal('sample:setup') }),
-  z.strictObject({ type: z.literal('prefs:set'), prefs: prefsSchema }),
-  z.strictObject({ type: z.literal('settings:export') }),
-  z.strictObject({ type: z.literal('settings:import'), data: z.unknown() }),
-]) satisfies z.ZodType<Request>;
-
-export const MAX_IMPORT_SITES = 10_000;
 export const MAX_IMPORT_BYTES = 1_000_000;
-
-export const settingsSchema = z.strictObject({
-  format: z.literal('health-policy-annotator-settings'),
-  version: z.literal(1),
-  sites: z.record(siteSchema, z.boolean()).refine((s) => Object.keys(s).length <= MAX_IMPORT_SITES, `at most ${MAX_IMPORT_SITES} sites`),
-  prefs: prefsSchema,
-}) satisfies z.ZodType<ReaderSettings>;
 
 /**
  * Why `data` cannot be imported whatever its shape, if so: too big, not JSON, or carrying
@@ -72,7 +15,7 @@ export function importProblem(data: unknown): string | undefined {
   let hostile: string | undefined;
   try {
     json = JSON.stringify(data, (key, value: unknown) => {
-      if (RESERVED.has(key)) hostile ??= key;
+      if (RESERVED_KEYS.has(key)) hostile ??= key;
       return value;
     });
   } catch {

@@ -5,31 +5,15 @@ import { decodeHTML } from 'entities';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { BLOCK_BREAK } from '../engine/chars';
+import { articleDate, type DateCandidates } from '../shared/article-date';
+import { BLOCK_TAGS, SKIPPED_TAGS } from '../shared/page-tags';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'button',
-]);
-const BLOCKS = new Set(
-  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
-    ' ',
-  ),
-);
+// The same elements as the extension's text reader skips and breaks at.
+const SKIPPED = new Set(SKIPPED_TAGS);
+const BLOCKS = new Set(BLOCK_TAGS);
 
 export interface HtmlText {
   text: string;
@@ -49,15 +33,9 @@ function hidden(el: Element): boolean {
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
 
-function isoDay(value: string | undefined): string | null {
-  const m = value?.trim().match(/^(\d{4}-\d{2}-\d{2})/);
-  return m && !Number.isNaN(Date.parse(m[1]!)) ? m[1]! : null;
-}
-
+/** The date candidates in the document (src/shared/article-date.ts decides among them, as the extension does). */
 function findDate(root: Node): string | null {
-  let meta: string | null = null;
-  let jsonLd: string | null = null;
-  let time: string | null = null;
+  const found: DateCandidates = { metas: [], jsonLd: [], times: [] };
   const visit = (n: Node) => {
     if (!('tagName' in n)) {
       if ('childNodes' in n) for (const c of (n as { childNodes: Node[] }).childNodes) visit(c);
@@ -65,20 +43,19 @@ function findDate(root: Node): string | null {
     }
     const el = n;
     if (el.tagName === 'meta') {
-      const key = attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop');
-      if (key && /^(article:published_time|datePublished|date|dc\.date|DC\.date\.issued|publish-date)$/i.test(key))
-        meta ??= isoDay(attr(el, 'content'));
+      for (const a of ['property', 'name', 'itemprop']) {
+        const key = attr(el, a);
+        if (key) found.metas.push({ key, content: attr(el, 'content') });
+      }
     } else if (el.tagName === 'script' && attr(el, 'type') === 'application/ld+json') {
-      const raw = el.childNodes.map((c) => ('value' in c ? (c as { value: string }).value : '')).join('');
-      const m = raw.match(/"datePublished"\s*:\s*"([^"]+)"/);
-      if (m) jsonLd ??= isoDay(m[1]);
-    } else if (el.tagName === 'time') time ??= isoDay(attr(el, 'datetime'));
+      found.jsonLd.push(el.childNodes.map((c) => ('value' in c ? (c as { value: string }).value : '')).join(''));
+    } else if (el.tagName === 'time') found.times.push(attr(el, 'datetime'));
     for (const c of el.childNodes ?? []) visit(c);
     if (el.tagName === 'template' && 'content' in el)
       for (const c of (el as { content: { childNodes: Node[] } }).content.childNodes) visit(c);
   };
   visit(root);
-  return meta ?? jsonLd ?? time;
+  return articleDate(found);
 }
 
 function documentLang(doc: Node): string | null {

@@ -3,7 +3,7 @@
 // already linked, and texts the KB or its ignore list already holds, are left out.
 
 import { findAcronymDefinitions } from '../engine/acronyms';
-import { isAcronymToken } from '../kb/coverage';
+import { isAcronymToken, singularAcronym } from '../shared/acronym';
 import { sentences, tokens, type Span } from './propose-sentences';
 
 export type CandidateKind = 'name' | 'acronym' | 'role' | 'pledge';
@@ -82,7 +82,8 @@ export function findCandidates(text: string, known: Known): Candidate[] {
 
     for (const w of words)
       if (isAcronymToken(w.text)) {
-        const core = /[A-Z]s$/.test(w.text) ? { ...w, text: w.text.slice(0, -1), end: w.end - 1 } : w;
+        const text = singularAcronym(w.text);
+        const core = { ...w, text, end: w.end - (w.text.length - text.length) };
         add('acronym', core, definitions.get(core.text));
       }
 

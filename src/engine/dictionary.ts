@@ -2,8 +2,10 @@
 // page-side matcher needs and nothing the cards need.
 
 import type { CompiledAutomaton } from './automaton';
+import type { KbEntityKind } from './kinds';
 
-export type EntityKind = 'person' | 'body' | 'term' | 'role';
+/** Role phrases are entities of their own in the dictionary. */
+export type EntityKind = KbEntityKind | 'role';
 
 export interface DictEntity {
   id: string;

@@ -2,6 +2,7 @@
 // Exits non-zero, naming file, entry and reason, when the sources are wrong or the
 // seeds are not fully covered.
 
+import { MARK_KIND_INFO, MARK_KINDS } from '../shared/mark-kinds';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,12 +18,10 @@ try {
   const started = performance.now();
   const { bundle, coverage, stats } = buildKb(path.resolve(values.seeds));
   const buildMs = performance.now() - started;
-  const people = bundle.entities.filter((e) => e.kind === 'person').length;
-  const bodies = bundle.entities.filter((e) => e.kind === 'body').length;
-  const terms = bundle.entities.filter((e) => e.kind === 'term').length;
+  const kinds = MARK_KINDS.map((k) => `${bundle.entities.filter((e) => e.kind === k).length} ${MARK_KIND_INFO[k].countKey}`);
   const mentions = bundle.entities.reduce((n, e) => n + e.mentions.length, 0);
   console.log(
-    `kb ${bundle.version}: ${people} people, ${bodies} bodies, ${terms} terms, ${bundle.roles.length} roles, ${bundle.pledges.length} pledges; as of ${bundle.asOf ?? 'no date'}`,
+    `kb ${bundle.version}: ${kinds.join(', ')}, ${bundle.roles.length} roles, ${bundle.pledges.length} pledges; as of ${bundle.asOf ?? 'no date'}`,
   );
   for (const line of statsLines(stats)) console.log(line);
   console.log(`  ${bundle.dictionary.patterns.length} patterns; ${mentions} mentions linked in ${bundle.articles.length} seed articles`);

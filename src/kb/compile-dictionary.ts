@@ -1,8 +1,10 @@
 // Turns the curated aliases into the engine's compact dictionary, ahead of time:
 // generated title forms ("Mr Hunt") and acronym plurals ("CCGs") included.
 
+import { isAcronym } from '../shared/acronym';
 import { canonicalText } from '../engine/chars';
 import { compileDictionaryAutomaton } from '../engine/engine';
+import { TITLES } from '../engine/neighbours';
 import {
   AMBIGUOUS,
   CASE_ANY,
@@ -25,15 +27,14 @@ import { endOfPeriodExclusive, startOfPeriod } from './dates';
 import type { Alias } from './schema';
 import type { Sources } from './sources';
 
-const TITLES = ['Mr', 'Mrs', 'Ms', 'Miss', 'Dr', 'Prof', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.'];
-const ACRONYM = /^[A-Z0-9&]+$/;
+// The engine's titles that stand before a surname alone ("Dr Wollaston"; never "Sir Stevens",
+// and no KB person is "Mx"), the abbreviated ones also with a full stop ("Dr. Wollaston").
+const NOT_BEFORE_SURNAME = new Set(['Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Mx']);
+const SURNAME_TITLES = [...TITLES].filter((t) => !NOT_BEFORE_SURNAME.has(t));
+const TITLES_BEFORE_SURNAME = [...SURNAME_TITLES, ...SURNAME_TITLES.filter((t) => t !== 'Miss' && t !== 'Professor').map((t) => `${t}.`)];
 
 function caseMode(a: Alias): CaseMode {
   return a.case === 'any' ? CASE_ANY : a.case === 'first' ? CASE_FIRST : CASE_EXACT;
-}
-
-export function isAcronym(text: string): boolean {
-  return ACRONYM.test(text) && (text.match(/[A-Z]/g) ?? []).length >= 2;
 }
 
 /**
@@ -99,7 +100,7 @@ export function compileDictionary(s: Sources, version: string): Dictionary {
       add(i, a.text, a);
       if ((a.case ?? 'exact') === 'exact' && isAcronym(a.text)) add(i, `${a.text}s`, a);
       if (e.value.kind === 'person' && a.needs === 'prior' && !a.text.includes(' '))
-        for (const t of TITLES) add(i, `${t} ${a.text}`, { ...a, not_preceded_by: undefined });
+        for (const t of TITLES_BEFORE_SURNAME) add(i, `${t} ${a.text}`, { ...a, not_preceded_by: undefined });
     }
   }
   for (const r of s.roles) {

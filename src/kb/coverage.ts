@@ -1,6 +1,7 @@
 // Coverage of the seeds: every all-caps token and every capitalised multi-word name is
 // either linked to an entity or on the ignore list with a reason.
 
+import { isAcronymToken } from '../shared/acronym';
 import type { SeedAnnotation } from './mentions';
 
 export interface Uncovered {
@@ -32,11 +33,6 @@ const SENTENCE_END = /(?:[.!?:\n\u2029•]|\d[ap]m)\s*["“‘']?\s*$/;
 function isCapitalised(w: string): boolean {
   const c = w.charAt(0);
   return c !== c.toLowerCase();
-}
-
-export function isAcronymToken(w: string): boolean {
-  const core = /[A-Z]s$/.test(w) ? w.slice(0, -1) : w;
-  return /^[A-Z0-9&]+$/.test(core) && (core.match(/[A-Z]/g) ?? []).length >= 2;
 }
 
 /** Where a token ends without its possessive ('s, ’s, s'). */

@@ -1,7 +1,11 @@
-// Partial dates (YYYY, YYYY-MM) widened to full ISO days for comparisons.
+// Partial dates (YYYY, YYYY-MM) widened to full ISO days for comparisons (the period a
+// partial date means is dateRange in src/shared/dates.ts, which cards use too).
 
+import { dateRange } from '../shared/dates';
+
+/** The first day a partial date may mean. */
 export function startOfPeriod(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+  return dateRange(d)[0];
 }
 
 /** The first day after a period: the exclusive end of a role that ended in it. */

@@ -1,11 +1,12 @@
 // Schema of the curated knowledge-base sources in seeds/kb/*.yaml (see seeds/kb/FORMAT.md).
 
 import { z } from 'zod';
+import { startOfPeriod } from './dates';
 
 const isoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY')
-  .refine((d) => !Number.isNaN(Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d)), 'is not a real date');
+  .refine((d) => !Number.isNaN(Date.parse(startOfPeriod(d))), 'is not a real date');
 const dateLike = z.union([isoDate, z.number().int().min(1000).max(2999).transform(String)]);
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');

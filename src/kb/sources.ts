@@ -1,5 +1,6 @@
 // Reads seeds/: the articles, their metadata and the curated YAML, validated by the schema.
 
+import type { MarkKind } from '../shared/mark-kinds';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -26,7 +27,7 @@ export interface Sources {
   articles: ArticleSource[];
   /** Seed text by article id. */
   texts: Map<string, string>;
-  entities: Located<EntitySource & { kind: 'person' | 'body' | 'term' }>[];
+  entities: Located<EntitySource & { kind: MarkKind }>[];
   roles: Located<RoleSource>[];
   pledges: Located<PledgeSource>[];
   ignore: Located<{ text: string; reason: string }>[];

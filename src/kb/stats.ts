@@ -5,9 +5,12 @@ import path from 'node:path';
 import { walkUrls } from './check-publishers';
 import type { PublisherIndex } from './publishers';
 import type { Sources } from './sources';
+import { MARK_KIND_INFO, MARK_KINDS, type KindCountKey, type MarkKind } from '../shared/mark-kinds';
 
 /** How many entries of each kind the KB must hold to cover today's news. */
-export const MINIMUMS = { people: 250, bodies: 250, terms: 300, pledges: 60 } as const;
+export const MINIMUMS = { people: 250, bodies: 250, terms: 300, pledges: 60 } as const satisfies Record<KindCountKey, number> & {
+  pledges: number;
+};
 export type CountedKind = keyof typeof MINIMUMS;
 
 export interface KbStats {
@@ -25,7 +28,7 @@ function countBy(keys: string[]): [string, number][] {
 
 export function kbStats(s: Sources, publishers: PublisherIndex): KbStats {
   const fileOf = (f: string) => path.basename(f);
-  const ofKind = (k: 'person' | 'body' | 'term') => s.entities.filter((e) => e.value.kind === k).map((e) => fileOf(e.file));
+  const ofKind = (k: MarkKind) => s.entities.filter((e) => e.value.kind === k).map((e) => fileOf(e.file));
   const group = (files: string[]) => ({ total: files.length, files: countBy(files) });
   const categories: string[] = [];
   for (const e of [...s.entities, ...s.roles, ...s.pledges]) {
@@ -34,9 +37,10 @@ export function kbStats(s: Sources, publishers: PublisherIndex): KbStats {
   }
   return {
     kinds: {
-      people: group(ofKind('person')),
-      bodies: group(ofKind('body')),
-      terms: group(ofKind('term')),
+      ...(Object.fromEntries(MARK_KINDS.map((k) => [MARK_KIND_INFO[k].countKey, group(ofKind(k))])) as Record<
+        KindCountKey,
+        KbStats['kinds'][CountedKind]
+      >),
       pledges: group(s.pledges.map((p) => fileOf(p.file))),
     },
     evidence: countBy(categories),

@@ -13,7 +13,7 @@ export interface KbLookup {
 
 const MAX_QUOTES = 3;
 
-export function sourceRef(e: Evidence, kb: KbLookup): SourceRef {
+function sourceRef(e: Evidence, kb: KbLookup): SourceRef {
   if ('article' in e) {
     const a = kb.article(e.article);
     if (!a) return { label: `Seed article ${e.article}`, url: '', quote: e.quote };

@@ -1,8 +1,8 @@
-// Typed messages between the content script, popup, options page and background.
-// Every request gets a Reply: data, or an explicit error.
+// The data messages carry (besides the knowledge-base views in views.ts); the messages
+// themselves are listed in protocol.ts.
 
 import type { Dictionary } from '../engine/dictionary';
-import type { CardData, KbInfo, PledgeView } from './views';
+import type { MarkKind } from './mark-kinds';
 import type { Prefs } from './prefs';
 
 export interface SiteState {
@@ -21,25 +21,6 @@ export interface ReaderSettings {
   prefs: Prefs;
 }
 
-export type Request =
-  /** `load`: the page's loader asks for the annotator to be put into its frame when annotation is on. */
-  | { type: 'page:setup'; url: string; load?: boolean }
-  /** The welcome page's sample article: annotated as a page on a site that is on. */
-  | { type: 'sample:setup' }
-  /** `instance`: a name as written that the KB explains by its class `id` (a class card). */
-  | { type: 'card'; id: string; date: string | null; instance?: string }
-  | { type: 'pledges' }
-  | { type: 'pledge:open'; id: string }
-  | { type: 'kb:info' }
-  | { type: 'site:get'; url: string }
-  | { type: 'site:set'; site: string; enabled: boolean }
-  | { type: 'sites:list' }
-  | { type: 'sites:reset' }
-  | { type: 'prefs:get' }
-  | { type: 'prefs:set'; prefs: Prefs }
-  | { type: 'settings:export' }
-  | { type: 'settings:import'; data: unknown };
-
 export interface PageSetup {
   enabled: boolean;
   site: string;
@@ -48,38 +29,11 @@ export interface PageSetup {
   dictionary?: Dictionary;
 }
 
-export interface Responses {
-  'page:setup': PageSetup;
-  'sample:setup': PageSetup;
-  card: CardData;
-  pledges: PledgeView[];
-  'pledge:open': { opened: true };
-  'kb:info': KbInfo;
-  'site:get': SiteState;
-  'site:set': SiteState;
-  'sites:list': SiteState[];
-  'sites:reset': SiteState[];
-  'prefs:get': Prefs;
-  'prefs:set': Prefs;
-  'settings:export': ReaderSettings;
-  'settings:import': ReaderSettings;
-}
-
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
-/** Messages the background or popup sends to a tab's content script. */
-export type TabMessage =
-  | { type: 'tab:site-changed'; enabled: boolean }
-  | { type: 'tab:prefs-changed'; prefs: Prefs }
-  | { type: 'tab:found' }
-  | { type: 'tab:reveal'; id: string }
-  | { type: 'tab:next-mark' };
-
 export interface FoundEntity {
   id: string;
   name: string;
   /** `class`: a name explained by its class, not in the KB individually. */
-  kind: 'person' | 'body' | 'term' | 'class';
+  kind: MarkKind | 'class';
   /** For a class: "an NHS foundation trust". */
   label?: string;
   count: number;

@@ -1,6 +1,6 @@
 // The reader's preferences and their defaults.
 
-export type MarkKind = 'person' | 'body' | 'term';
+import { perKind, type MarkKind } from './mark-kinds';
 
 export interface Prefs {
   /** Which kinds of name are marked; role phrases count as people. */
@@ -12,7 +12,7 @@ export interface Prefs {
 }
 
 export const DEFAULT_PREFS: Prefs = {
-  kinds: { person: true, body: true, term: true },
+  kinds: perKind(() => true),
   dwellMs: 400,
   frequent: 'first-per-section',
 };

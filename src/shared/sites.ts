@@ -98,6 +98,16 @@ export function siteKey(hostname: string): string {
   return hostname.replace(/^www\./, '').toLowerCase();
 }
 
+/** The site of a web address (http or https), or undefined for anything else. */
+export function siteOf(url: string | URL): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? siteKey(u.hostname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The host permission asked for a site beyond the default list: the site and its sub-domains. */
 export function originsFor(site: string): string[] {
   return [`*://${site}/*`, `*://*.${site}/*`];

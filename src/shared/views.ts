@@ -1,5 +1,7 @@
 // What the background hands to the UI: ready to render, every fact with its sources.
 
+import type { KindCountKey, MarkKind } from './mark-kinds';
+
 export interface SourceRef {
   /** "HSJ (Health Service Journal), 29 Oct 2015: Rolling coverage of …" or a public page's title. */
   label: string;
@@ -33,7 +35,7 @@ export type PledgeStatus = 'not-yet-rated' | 'in-progress' | 'kept' | 'partly-ke
 export interface CardData {
   id: string;
   /** `class`: a name the KB does not know individually, explained by its class ("an NHS foundation trust"). */
-  kind: 'person' | 'body' | 'term' | 'class';
+  kind: MarkKind | 'class';
   /** The canonical name; for a class card, the name as written on the page. */
   name: string;
   /** For a class card: the class entity, and how a member is described ("an NHS foundation trust"). */
@@ -76,7 +78,7 @@ export interface KbInfo {
   version: string;
   /** The newest date a source confirmed a fact on, or null (nothing dated, or not installed). */
   asOf: string | null;
-  counts: { people: number; bodies: number; terms: number; roles: number; pledges: number; sources: number };
+  counts: Record<KindCountKey | 'roles' | 'pledges' | 'sources', number>;
   articles: { id: string; title: string; publisher: string; date: string; url: string }[];
   /** Set while the knowledge base could not be installed (quota, a blocked upgrade). */
   installError?: string;

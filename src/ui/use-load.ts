@@ -1,13 +1,10 @@
 // Loads data for a component: loading, ready (with a setter for local updates) or
 // failed with a readable message. A newer load wins over an older one still running.
 
+import { errorText } from '../shared/reply';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: string };
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export interface Load<T> {
   state: Loaded<T>;

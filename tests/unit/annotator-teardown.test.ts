@@ -3,7 +3,8 @@
 // registered ends, counted here, and the page's marks go. Also the extension context going away.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dictionary } from '../../src/engine/dictionary';
-import type { PageSetup, TabMessage } from '../../src/shared/messages';
+import type { PageSetup } from '../../src/shared/messages';
+import type { TabMessageOf, TabMessageType } from '../../src/shared/protocol';
 import { DEFAULT_PREFS } from '../../src/shared/prefs';
 import { installHighlights, installLayout, NameMatcher, settle } from './annotator-page';
 
@@ -23,7 +24,8 @@ let observing: Set<MutationObserver>;
 
 const dictionary = { entities: [], patterns: [] } as unknown as Dictionary;
 const setup: PageSetup = { enabled: true, site: 'example.org', prefs: { ...DEFAULT_PREFS, dwellMs: 200 }, dictionary };
-const send = (msg: TabMessage) => runtime.listeners.at(-1)!(msg);
+// Tab replies come in the protocol's envelope (serveTab).
+const send = <K extends TabMessageType>(msg: TabMessageOf<K>) => runtime.listeners.at(-1)!(msg);
 const highlights = () => (window as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;
 
 function hover(x: number): void {
@@ -100,7 +102,7 @@ describe('Annotator teardown', () => {
     // The repaint check, the dwell, the next frame and the rescan.
     expect(vi.getTimerCount()).toBe(4);
 
-    await expect(send({ type: 'tab:site-changed', enabled: false })).resolves.toEqual({ enabled: false });
+    await expect(send({ type: 'tab:site-changed', enabled: false })).resolves.toEqual({ ok: true, data: { enabled: false } });
     expect(listeners.every((l) => l.signal?.aborted)).toBe(true);
     expect(observing.size).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
@@ -115,7 +117,7 @@ describe('Annotator teardown', () => {
     const { matcher } = await started();
     await send({ type: 'tab:site-changed', enabled: false });
     ask.mockResolvedValue(setup);
-    await expect(send({ type: 'tab:site-changed', enabled: true })).resolves.toEqual({ enabled: true });
+    await expect(send({ type: 'tab:site-changed', enabled: true })).resolves.toEqual({ ok: true, data: { enabled: true } });
     expect(ask).toHaveBeenCalledWith(expect.objectContaining({ type: 'page:setup' }));
     const live = listeners.filter((l) => !l.signal?.aborted);
     expect(live.map((l) => l.type).sort()).toEqual(['keydown', 'pointermove']);
@@ -139,7 +141,10 @@ describe('Annotator teardown', () => {
 
   it('answers "on this page" and reveals a mark from the popup', async () => {
     await started();
-    await expect(send({ type: 'tab:found' })).resolves.toEqual([{ id: 'monitor', name: 'Monitor', kind: 'body', count: 1 }]);
-    await expect(send({ type: 'tab:reveal', id: 'nobody' })).resolves.toEqual({ revealed: false });
+    await expect(send({ type: 'tab:found' })).resolves.toEqual({
+      ok: true,
+      data: [{ id: 'monitor', name: 'Monitor', kind: 'body', count: 1 }],
+    });
+    await expect(send({ type: 'tab:reveal', id: 'nobody' })).resolves.toEqual({ ok: true, data: { revealed: false } });
   });
 });

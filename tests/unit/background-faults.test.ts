@@ -5,7 +5,7 @@ import { forceCloseDatabase, IDBObjectStore as FakeObjectStore } from 'fake-inde
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, openStore } from '../../src/background/store';
-import { MAX_IMPORT_SITES } from '../../src/background/validate';
+import { MAX_IMPORT_SITES } from '../../src/shared/schemas';
 import { DEFAULT_PREFS, type Prefs } from '../../src/shared/prefs';
 import type { ReaderSettings } from '../../src/shared/messages';
 import type { KbInfo } from '../../src/shared/views';

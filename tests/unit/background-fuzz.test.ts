@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEFAULT_PREFS } from '../../src/shared/prefs';
-import type { Reply } from '../../src/shared/messages';
+import type { Reply } from '../../src/shared/reply';
 import { bundle, EXTENSION_ID, freshIndexedDb, ORIGIN, popup, setup, snapshot } from './fault-harness';
 
 const TYPES = [

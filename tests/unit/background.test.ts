@@ -11,10 +11,10 @@ import { DEFAULT_PREFS } from '../../src/shared/prefs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { realKb, ROOT } from '../support/kb';
+import { senderFor } from './fault-harness';
 
 const bundle = (): KbBundle => realKb().result.bundle;
 const ORIGIN = 'chrome-extension://abc/';
-const ours = { id: 'abc', url: `${ORIGIN}popup.html` };
 
 function setup(version = bundle().version, loadBundle: ServiceDeps['loadBundle'] = async () => ({ ...bundle(), version })) {
   const notes: unknown[] = [];
@@ -28,7 +28,7 @@ function setup(version = bundle().version, loadBundle: ServiceDeps['loadBundle']
     open: openStore,
   });
   const route = createRouter(service, 'abc', ORIGIN);
-  const ask = async (msg: unknown, sender: object = ours) => route(msg, sender);
+  const ask = async (msg: unknown, sender: object = senderFor(msg)) => route(msg, sender);
   return { service, route, ask, notes };
 }
 
@@ -165,7 +165,11 @@ describe('the router', () => {
       ok: false,
       error: 'messages are accepted from this extension only',
     });
-    expect(await ask({ type: 'kb:info' }, { id: 'abc', tab: { id: 1 } })).toMatchObject({ ok: true });
+    // A content script may send page messages only.
+    expect(await ask({ type: 'kb:info' }, { id: 'abc', tab: { id: 1 }, url: 'https://www.hsj.co.uk/x' })).toEqual({
+      ok: false,
+      error: '"kb:info" is accepted from the extension’s own pages only',
+    });
   });
   it('answers malformed messages with an explicit error', async () => {
     const { ask } = setup();

@@ -7,13 +7,24 @@ import { createRouter } from '../../src/background/router';
 import { createService, type ServiceDeps } from '../../src/background/service';
 import { DB_NAME, openStore, type Db, type OpenHooks } from '../../src/background/store';
 import type { KbBundle } from '../../src/kb/bundle';
-import type { Reply } from '../../src/shared/messages';
+import type { Reply } from '../../src/shared/reply';
+import { isRequestType, REQUESTS } from '../../src/shared/protocol';
 import { realKb } from '../support/kb';
 
 export const bundle = (): KbBundle => realKb().result.bundle;
 export const EXTENSION_ID = 'abc';
 export const ORIGIN = 'chrome-extension://abc/';
 export const popup = { id: EXTENSION_ID, url: `${ORIGIN}popup.html` };
+export const contentScript = { id: EXTENSION_ID, tab: { id: 1 }, frameId: 0, url: 'https://www.example.com/article' };
+
+export const sampleFrame = { id: EXTENSION_ID, tab: { id: 2 }, frameId: 1, url: `${ORIGIN}sample.html` };
+
+/** Who would send this message: the popup for extension-page messages, else a content script or the sample frame. */
+export function senderFor(msg: unknown): object {
+  const type = (msg as { type?: unknown } | undefined)?.type;
+  if (!isRequestType(type) || REQUESTS[type].from.includes('extension')) return popup;
+  return REQUESTS[type].from.includes('content') ? contentScript : sampleFrame;
+}
 
 export function freshIndexedDb(): void {
   (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
@@ -41,7 +52,7 @@ export function setup(opts: SetupOptions = {}) {
     },
   });
   const route = createRouter(service, EXTENSION_ID, ORIGIN);
-  const ask = (msg: unknown, sender: object = popup): Promise<Reply<unknown>> => route(msg, sender);
+  const ask = (msg: unknown, sender: object = senderFor(msg)): Promise<Reply<unknown>> => route(msg, sender);
   /** Data of a reply that must have succeeded. */
   const data = async <T = unknown>(msg: unknown): Promise<T> => {
     const r = await ask(msg);

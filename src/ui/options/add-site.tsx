@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { SiteState } from '../../shared/messages';
 import { switchSite } from '../site-permission';
-import { errorText } from '../use-load';
+import { errorText } from '../../shared/reply';
 import { readSiteInput } from './site-input';
 
 interface Props {

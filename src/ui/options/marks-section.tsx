@@ -2,15 +2,13 @@
 // opens, and how often very frequent terms are marked. Each change is saved at once.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DWELL_MAX_MS, DWELL_MIN_MS, type MarkKind, type Prefs } from '../../shared/prefs';
+import { MARK_KIND_INFO, MARK_KINDS } from '../../shared/mark-kinds';
+import { DWELL_MAX_MS, DWELL_MIN_MS, type Prefs } from '../../shared/prefs';
 import { ask } from '../ask';
-import { errorText, useLoad } from '../use-load';
+import { useLoad } from '../use-load';
+import { errorText } from '../../shared/reply';
 
-const KINDS: { kind: MarkKind; label: string }[] = [
-  { kind: 'person', label: 'People (and role phrases such as “the health secretary”)' },
-  { kind: 'body', label: 'Organisations' },
-  { kind: 'term', label: 'Terms and acronyms' },
-];
+const KINDS = MARK_KINDS.map((kind) => ({ kind, label: MARK_KIND_INFO[kind].option }));
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'error'; error: string };
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteState } from '../../shared/messages';
 import { ask } from '../ask';
-import { errorText } from '../use-load';
+import { errorText } from '../../shared/reply';
 
 export function ResetSites({ onReset }: { onReset: (sites: SiteState[]) => void }) {
   const [confirming, setConfirming] = useState(false);

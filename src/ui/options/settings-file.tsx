@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { ReaderSettings } from '../../shared/messages';
 import { ask } from '../ask';
-import { errorText } from '../use-load';
+import { errorText } from '../../shared/reply';
 
 export const SETTINGS_FILE_NAME = 'health-policy-reader-settings.json';
 const MAX_IMPORT_BYTES = 1024 * 1024;

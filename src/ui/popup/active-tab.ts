@@ -3,8 +3,9 @@
 // page is opened in a tab of its own (end-to-end tests do this).
 
 import browser from 'webextension-polyfill';
-import type { FoundEntity, TabMessage } from '../../shared/messages';
-import { siteKey } from '../../shared/sites';
+import type { FoundEntity } from '../../shared/messages';
+import { askTab } from '../../shared/ask-tab';
+import { siteOf } from '../../shared/sites';
 
 export type PageTarget = { web: true; tabId: number; url: string; site: string } | { web: false };
 
@@ -18,25 +19,14 @@ async function pickTab(search: URLSearchParams): Promise<browser.Tabs.Tab | unde
 export async function currentPage(search: URLSearchParams): Promise<PageTarget> {
   const tab = await pickTab(search);
   if (!tab?.url || tab.id === undefined) return { web: false };
-  let url: URL;
-  try {
-    url = new URL(tab.url);
-  } catch {
-    return { web: false };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { web: false };
-  return { web: true, tabId: tab.id, url: tab.url, site: siteKey(url.hostname) };
-}
-
-function tellTab(tabId: number, message: TabMessage): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message);
+  const site = siteOf(tab.url);
+  return site === undefined ? { web: false } : { web: true, tabId: tab.id, url: tab.url, site };
 }
 
 /** What the tab's content script marked, or null when no content script answers. */
 export async function foundOnPage(tabId: number): Promise<FoundEntity[] | null> {
   try {
-    const reply = await tellTab(tabId, { type: 'tab:found' });
-    return Array.isArray(reply) ? (reply as FoundEntity[]) : null;
+    return await askTab(tabId, { type: 'tab:found' });
   } catch {
     return null;
   }
@@ -44,5 +34,5 @@ export async function foundOnPage(tabId: number): Promise<FoundEntity[] | null> 
 
 /** Asks the tab to scroll to the first mark of an entity and open its card. */
 export async function revealOnPage(tabId: number, id: string): Promise<void> {
-  await tellTab(tabId, { type: 'tab:reveal', id }).catch(() => undefined);
+  await askTab(tabId, { type: 'tab:reveal', id }).catch(() => undefined);
 }

@@ -2,15 +2,14 @@
 // the page to it and opens its card.
 
 import type { FoundEntity } from '../../shared/messages';
+import { MARK_KIND_INFO, MARK_KINDS } from '../../shared/mark-kinds';
 import type { Loaded } from '../use-load';
 import { revealOnPage } from './active-tab';
 
-const GROUPS = [
-  { kind: 'person', label: 'People' },
-  { kind: 'body', label: 'Organisations' },
-  { kind: 'term', label: 'Terms' },
+const GROUPS: { kind: FoundEntity['kind']; label: string }[] = [
+  ...MARK_KINDS.map((kind) => ({ kind, label: MARK_KIND_INFO[kind].heading })),
   { kind: 'class', label: 'Not in the knowledge base individually' },
-] as const;
+];
 
 interface Props {
   tabId: number;

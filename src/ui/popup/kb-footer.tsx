@@ -3,14 +3,16 @@
 
 import browser from 'webextension-polyfill';
 import { formatDate, formatLongDate } from '../../shared/dates';
+import { MARK_KIND_INFO, MARK_KINDS } from '../../shared/mark-kinds';
 import type { KbInfo } from '../../shared/views';
 import type { Loaded } from '../use-load';
 
 function Counts({ counts }: { counts: KbInfo['counts'] }) {
   const items: [number, string, string][] = [
-    [counts.people, 'person', 'people'],
-    [counts.bodies, 'organisation', 'organisations'],
-    [counts.terms, 'term', 'terms'],
+    ...MARK_KINDS.map((k): [number, string, string] => {
+      const info = MARK_KIND_INFO[k];
+      return [counts[info.countKey], info.one, info.many];
+    }),
     [counts.roles, 'role', 'roles'],
     [counts.pledges, 'pledge', 'pledges'],
     [counts.sources, 'source', 'sources'],

@@ -2,7 +2,8 @@
 
 import { useState } from 'preact/hooks';
 import type { SiteState } from '../../shared/messages';
-import { errorText, type Loaded } from '../use-load';
+import { type Loaded } from '../use-load';
+import { errorText } from '../../shared/reply';
 import { switchSite } from '../site-permission';
 import type { PageTarget } from './active-tab';
 
