@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { DWELL_MAX_MS, DWELL_MIN_MS, type Prefs } from '../shared/prefs';
-import type { ReaderSettings, Request } from '../shared/messages';
+import { MAX_MATCH_CHARS, type ReaderSettings, type Request } from '../shared/messages';
 import { siteKey } from '../shared/sites';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
@@ -51,6 +51,13 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('prefs:set'), prefs: prefsSchema }),
   z.strictObject({ type: z.literal('settings:export') }),
   z.strictObject({ type: z.literal('settings:import'), data: z.unknown() }),
+  z.strictObject({
+    type: z.literal('page:match'),
+    text: z.string().max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
+    date: isoDay.nullable(),
+    lang: z.string().max(100).nullable(),
+    known: z.array(z.string().min(1).max(500)).max(100_000).optional(),
+  }),
 ]) satisfies z.ZodType<Request>;
 
 export const MAX_IMPORT_SITES = 10_000;

@@ -1,7 +1,7 @@
 // Typed messages between the content script, popup, options page and background.
 // Every request gets a Reply: data, or an explicit error.
 
-import type { Dictionary } from '../engine/dictionary';
+import type { Dictionary, EntityKind } from '../engine/dictionary';
 import type { CardData, KbInfo, PledgeView } from './views';
 import type { Prefs } from './prefs';
 
@@ -38,7 +38,31 @@ export type Request =
   | { type: 'prefs:get' }
   | { type: 'prefs:set'; prefs: Prefs }
   | { type: 'settings:export' }
-  | { type: 'settings:import'; data: unknown };
+  | { type: 'settings:import'; data: unknown }
+  /** A tab's page text, matched by the background's warm engine (issue 13); `known`: ids the page already named in full. */
+  | { type: 'page:match'; text: string; date: string | null; lang: string | null; known?: string[] };
+
+/** The most text one `page:match` carries (characters); Chrome refuses messages over 64 MB of JSON. */
+export const MAX_MATCH_CHARS = 16_000_000;
+
+/** One distinct match as the engine describes it, sent once per reply however often it occurs. */
+export interface MatchDescriptor {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  role?: string;
+  learned?: boolean;
+  classOf?: string;
+}
+
+/**
+ * The matches of a `page:match`, compact: `spans` holds three numbers per match (start, end,
+ * index into `descriptors`); the page slices each match's text from its own string.
+ */
+export interface PageMatches {
+  spans: number[];
+  descriptors: MatchDescriptor[];
+}
 
 export interface PageSetup {
   enabled: boolean;
@@ -63,6 +87,7 @@ export interface Responses {
   'prefs:set': Prefs;
   'settings:export': ReaderSettings;
   'settings:import': ReaderSettings;
+  'page:match': PageMatches;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -1,0 +1,22 @@
+import type { Match } from '../engine/engine';
+
+/** What the page knows when it asks for matches. */
+export interface MatchContext {
+  /** The article's date, YYYY-MM-DD, or null. */
+  date: string | null;
+  /** The page's <html lang>, or null. */
+  lang: string | null;
+}
+
+/** Finds the knowledge base's names in page text; the page side does not care where the engine runs. */
+export interface PageMatcher {
+  /**
+   * Matches the page's whole text. `turn` gives the page its turn (resolves after yielding when our slice is used
+   * up); it returns false when the scan was superseded, and the matcher then stops and returns null.
+   */
+  matchPage(text: string, context: MatchContext, turn: () => Promise<boolean>): Promise<Match[] | null>;
+  /** Matches text added later (a live blog's entry); `known` are the ids the page already named in full. */
+  matchAdded(text: string, context: MatchContext, known: ReadonlySet<string>): Promise<Match[]>;
+  /** Drops any state kept for this page (called when annotation is switched off). */
+  dispose(): void;
+}
