@@ -8,6 +8,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import type { Dictionary } from '../src/engine/dictionary';
 import { progress, ROOT } from './common';
+import { writeKb10 } from './kb10';
 
 // --- build ---------------------------------------------------------------------------------------
 
@@ -15,6 +16,9 @@ export interface Built {
   work: string;
   dist: string;
   extensionDir: string;
+  /** The same extension built with the synthetic 10× knowledge base (bench/kb10.ts). */
+  extensionDir10: string;
+  kb10: { patterns: number; shippedPatterns: number; bytes: number; shippedBytes: number };
   bundle: string;
   bundleMap: string;
   markjs: string;
@@ -36,6 +40,12 @@ export async function buildAll(): Promise<Built> {
   progress(`building into ${work}`);
   sh('npm', ['run', '-s', 'kb', '--', '--out', path.join(dist, 'kb.json')]);
   sh('npm', ['run', '-s', 'build:ext'], { DIST_DIR: dist });
+  progress('the 10× knowledge base and an extension built with it');
+  const dist10 = path.join(work, 'dist10');
+  fs.mkdirSync(dist10, { recursive: true });
+  const kb10Path = path.join(dist10, 'kb.json');
+  const sizes = writeKb10(path.join(ROOT, 'seeds'), path.join(dist, 'kb.json'), kb10Path);
+  sh('npm', ['run', '-s', 'build:ext'], { DIST_DIR: dist10 });
   const bundleDir = path.join(work, 'bundle');
   const kbBundle = JSON.parse(fs.readFileSync(path.join(dist, 'kb.json'), 'utf8')) as { version: string; dictionary: Dictionary };
   // The content script's modules as scripts/build-extension.ts builds them (production JSX
@@ -66,6 +76,8 @@ export async function buildAll(): Promise<Built> {
     work,
     dist,
     extensionDir: path.join(dist, 'dev', 'chrome'), // the development build: the bench pages are served on localhost
+    extensionDir10: path.join(dist10, 'dev', 'chrome'),
+    kb10: { ...sizes, bytes: fs.statSync(kb10Path).size, shippedBytes: fs.statSync(path.join(dist, 'kb.json')).size },
     bundle: path.join(bundleDir, 'page-bench.js'),
     bundleMap: path.join(bundleDir, 'page-bench.js.map'),
     markjs: require.resolve('mark.js/dist/mark.min.js'),

@@ -9,6 +9,7 @@ import { chromiumArgs } from '../tests/e2e/browsers';
 import type { Built } from './build';
 import { CHROMIUM, LONG_CHARS, PREFS, progress, sleep, VIEWPORT } from './common';
 import { ev } from './page-helpers';
+import { annotatedTabHeap, backgroundMatch, coldStart, tracedLoads, type BackgroundMatch } from './background-probes';
 import { heapUsed } from './profile';
 import type { BenchServer } from './server';
 import { contentScriptWork, traceDuring, type MainThreadWork, type TraceEvent } from './trace';
@@ -42,7 +43,25 @@ export interface ExtensionResults {
     repaints: number;
   };
   off: { work: MainThreadWork; highlights: number; host: boolean; heapOff: number; heapOn: number };
+  /** Our main-thread work (ms) on each traced load of the long page, the first one being `long`. */
+  longLoads: number[];
+  /** The long page: ms from navigation start until the marks show, after the service worker was stopped, and warm. */
+  cold: number[];
+  warm: number[];
+  background: BackgroundMatch;
 }
+
+/** The same measures with the 10× knowledge base. */
+export interface Kb10Results {
+  longLoads: number[];
+  heap: { off: number; on: number };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Traced loads of the long page per knowledge base, and cold starts. */
+const LOADS = 3;
+const COLD_RUNS = 3;
 
 export async function launchWithExtension(
   extensionDir: string,
@@ -167,6 +186,10 @@ export async function extensionBrowser(built: Built, server: BenchServer): Promi
     const longWork = contentScriptWork(longEvents, scriptUrl);
     const highlightsAt = await ev<number>(page, 'window.__probe.highlightsAt');
 
+    progress('real extension: the background matching the long page, warm');
+    const longText = await ev<string>(page, 'document.body.textContent');
+    const background = await backgroundMatch(context, extensionId, longText, 3);
+
     progress('real extension: hover on the long page');
     await page.addScriptTag({ path: built.bundle });
     const hoverLong = await hoverSeries(page, 6);
@@ -212,6 +235,17 @@ export async function extensionBrowser(built: Built, server: BenchServer): Promi
       else staleness.push(m - t);
     });
 
+    progress(`real extension: ${LOADS - 1} more traced loads of the long page`);
+    const longLoads = [sum(longWork.ours.map((b) => b.ms)), ...(await tracedLoads(context, longUrl, scriptUrl, LOADS - 1))];
+
+    progress('real extension: the long page after the service worker was stopped, and warm');
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      cold.push(await coldStart(context, extensionId, longUrl, true));
+      warm.push(await coldStart(context, extensionId, longUrl, false));
+    }
+
     progress('real extension: 127.0.0.1 switched off, traced');
     await setSite(context, extensionId, false);
     const offPage = await context.newPage();
@@ -250,7 +284,27 @@ export async function extensionBrowser(built: Built, server: BenchServer): Promi
         repaints: watched.repaints.length,
       },
       off: { work: offWork, highlights, host, heapOff, heapOn },
+      longLoads,
+      cold,
+      warm,
+      background,
     };
+  } finally {
+    await context.close();
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** With the 10× knowledge base: our main-thread work on the long page, and what one annotated tab holds. */
+export async function kb10Browser(built: Built, server: BenchServer): Promise<Kb10Results> {
+  const { context, profileDir, extensionId } = await launchWithExtension(built.extensionDir10);
+  try {
+    const longUrl = server.url(`/long?chars=${LONG_CHARS}&probe=1`);
+    progress(`10× knowledge base: ${LOADS} traced loads of the long page`);
+    const longLoads = await tracedLoads(context, longUrl, `chrome-extension://${extensionId}/content.js`, LOADS);
+    progress('10× knowledge base: the JS heap of one annotated tab');
+    const heap = await annotatedTabHeap(context, longUrl, (on) => setSite(context, extensionId, on));
+    return { longLoads, heap };
   } finally {
     await context.close();
     fs.rmSync(profileDir, { recursive: true, force: true });
