@@ -28,14 +28,18 @@ export async function stopBackground(context: BrowserContext, extensionId: strin
     for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) status.set(v.versionId, v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
-  for (let i = 0; i < 50 && !status.size; i++) await sleep(20);
-  await p.close(); // the options page's own requests must not wake the worker again
-  for (const id of status.keys()) await cdp.send('ServiceWorker.stopWorker', { versionId: id }).catch(() => undefined);
-  for (let waited = 0; [...status.values()].some((s) => s !== 'stopped'); waited += 50) {
-    if (waited > 10_000) throw new Error(`bench: the service worker did not stop (${[...status.values()].join(', ')})`);
+  // The options page's own requests at load are answered first; the tab stays open until the
+  // worker has stopped (its CDP session is what sees the worker), asked again every second.
+  await sleep(500);
+  for (let waited = 0; !status.size || [...status.values()].some((s) => s !== 'stopped'); waited += 50) {
+    if (waited > 10_000) throw new Error(`bench: the service worker did not stop (${[...status.values()].join(', ') || 'not seen'})`);
+    if (waited % 1000 === 0)
+      for (const [id, s] of status)
+        if (s === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId: id }).catch(() => undefined);
     await sleep(50);
   }
   await cdp.detach().catch(() => undefined);
+  await p.close();
 }
 
 /** Loads `url` (a ?probe=1 page) with the service worker stopped first: ms from navigation start until the marks show (CSS.highlights has entries). */
