@@ -5,17 +5,20 @@
 // `ours` runs the content script's own code: src/annotator/annotator.ts's Annotator,
 // as extension/content.ts starts it (new Annotator(document).start()); the page:setup
 // request is answered by the bench with the dictionary from kb.json, a task later, and
-// parsed from JSON there as a message reply is. Its methods enable/scan/applyPrefs are
-// wrapped to time them; nothing else is changed. `phases` repeats scan()'s steps with the
-// same modules to split its time. Everything else here is measurement.
+// parsed from JSON there as a message reply is; page:match with the real handler's reply.
+// The Annotator is timed only by what is observable: start() resolving (after the first
+// scan has painted) and the changes of CSS.highlights. `phases` repeats the scan's steps
+// with the same modules to split its time. Everything else here is measurement.
 
 import { Annotator } from '../src/annotator/annotator';
 import { markKind, Painter, rangeFor, selectMarked } from '../src/annotator/marks';
 import { highlightName, MARK_KINDS } from '../src/shared/mark-kinds';
 import { pageDate } from '../src/annotator/page-date';
-import { readPageText, type PageText } from '../src/annotator/text-reader';
+import { readPageText } from '../src/annotator/text-reader';
 import type { Dictionary } from '../src/engine/dictionary';
-import { createEngine } from '../src/engine/engine';
+import { createEngine, type Engine } from '../src/engine/engine';
+import { encodeMatches } from '../src/background/page-match';
+import type { RequestOf } from '../src/shared/protocol';
 import type { Prefs } from '../src/shared/prefs';
 import { setBackground } from './fake-browser';
 
@@ -73,67 +76,33 @@ function highlightCount(): number {
   return n;
 }
 
-// --- timing the Annotator's own methods -----------------------------------------------------------
+// --- the fake background --------------------------------------------------------------------------
 
-/** Methods of Annotator timed when present; `batch` ones are what a page mutation sets off. */
-const TIMED = ['enable', 'scan', 'applyPrefs', 'addText'];
-/** What a page mutation sets off: a full read, or reading only the text added. */
-const BATCH = ['scan', 'addText'];
+/** Time the fake background spent answering page:match on this page's thread since the last reset (a real one runs elsewhere). */
+let backgroundMs = 0;
 
-interface Call {
-  name: string;
-  start: number;
-  ms: number;
-  depth: number;
-  /** The length of the page text the Annotator holds after the call. */
-  chars: number;
-}
-const calls: Call[] = [];
-let instrumented: string[] | undefined;
-
-function instrument(): string[] {
-  if (instrumented) return instrumented;
-  const proto = Annotator.prototype as unknown as Record<string, unknown>;
-  let depth = 0;
-  instrumented = [];
-  for (const name of TIMED) {
-    const fn = proto[name];
-    if (typeof fn !== 'function') continue;
-    instrumented.push(name);
-    const original = fn as (...args: unknown[]) => unknown;
-    proto[name] = function (this: unknown, ...args: unknown[]) {
-      const start = now();
-      const self = this as { segments?: { page: PageText }[]; lastScanMs?: number };
-      const textHeld = () => (self.segments ?? []).reduce((n, s) => n + s.page.text.length, 0);
-      const before = textHeld();
-      const record = (d: number) => {
-        // scan() runs in several tasks with the page's turn between them: count its own work, not the waits.
-        const ms = name === 'scan' && self.lastScanMs !== undefined ? self.lastScanMs : now() - start;
-        // A full read holds the whole page's text; addText() read only what it added.
-        calls.push({ name, start, ms, depth: d, chars: name === 'addText' ? textHeld() - before : textHeld() });
-      };
-      depth++;
-      const d = depth - 1;
-      let result: unknown;
-      try {
-        result = original.apply(this, args);
-      } finally {
-        depth--;
-      }
-      if (result instanceof Promise) return result.finally(() => record(d));
-      record(d);
-      return result;
-    };
-  }
-  return instrumented;
-}
-
+/**
+ * Answers the Annotator's requests as the background does, a task later, each message and
+ * reply passed through JSON as Chrome passes them: page:setup with the prefs and the
+ * dictionary, page:match (issue 13) with the real handler's compact matches, from an
+ * engine built once here as the background keeps one warm.
+ */
 function answerSetup(dictionaryJson: string, prefs: Prefs): void {
+  let engine: Engine | undefined;
   setBackground((message) => {
-    const type = (message as { type?: string }).type;
-    if (type === 'page:setup')
+    const req = JSON.parse(JSON.stringify(message)) as { type?: string };
+    if (req.type === 'page:setup')
       return { ok: true, data: { enabled: true, site: location.hostname, prefs, dictionary: JSON.parse(dictionaryJson) as Dictionary } };
-    return { ok: false, error: `the bench answers no "${type}"` };
+    if (req.type === 'page:match') {
+      const t0 = now();
+      const m = req as RequestOf<'page:match'>;
+      engine ??= createEngine(JSON.parse(dictionaryJson) as Dictionary);
+      const data = encodeMatches(engine.annotate(m.text, { date: m.date, lang: m.lang, known: m.known ? new Set(m.known) : undefined }));
+      const reply = JSON.stringify({ ok: true, data });
+      backgroundMs += now() - t0;
+      return JSON.parse(reply) as unknown;
+    }
+    return { ok: false, error: `the bench answers no "${req.type}"` };
   });
 }
 
@@ -170,8 +139,10 @@ async function floorRun(): Promise<{ sync: number; render: number; ms: number; w
 // --- ours: the content script ------------------------------------------------------------------
 
 export interface OursResult {
-  /** new Annotator(document).start() until its promise settles: setup request, compile, scan, paint. */
+  /** new Annotator(document).start() until its promise settles (it resolves once the first scan has painted), less `background`. */
   sync: number;
+  /** The fake background's page:match work, done on this thread for want of a real background; not counted in `sync` or `ms`. */
+  background: number;
   /** The next frame's rendering: its rAF callback to a message posted from it (style, layout, paint). */
   render: number;
   /** The work from the call to marks painted: sync + render (the wait for the display's tick left out). */
@@ -180,9 +151,6 @@ export interface OursResult {
   wall: number;
   /** Whether the marks stayed the same over the next three frames (false: work went on after start()). */
   settled: boolean;
-  enable: number;
-  scan: number;
-  applyPrefs: number;
   chars: number;
   nodes: number;
   marks: number;
@@ -190,14 +158,14 @@ export interface OursResult {
 }
 
 async function ours(dictionaryJson: string, prefs: Prefs, options: { longTasks?: boolean } = {}): Promise<OursResult> {
-  instrument();
   answerSetup(dictionaryJson, prefs);
   const lt = options.longTasks ? observeLongTasks() : undefined;
-  calls.length = 0;
+  backgroundMs = 0;
   const t0 = now();
   const annotator = new Annotator(document);
   await annotator.start();
   const t1 = now();
+  const background = backgroundMs;
   const f = await afterNextPaint();
   const marks = highlightCount();
   let settled = true;
@@ -206,19 +174,17 @@ async function ours(dictionaryJson: string, prefs: Prefs, options: { longTasks?:
     if (highlightCount() !== marks) settled = false;
   }
   annotators.push(annotator);
-  const page = (annotator as unknown as { segments?: { page: PageText }[] }).segments?.[0]?.page;
-  const total = (name: string) => calls.filter((c) => c.name === name).reduce((a, c) => a + c.ms, 0);
+  // What the Annotator read, read again after the timing with the same reader.
+  const page = readPageText(document);
   const r: OursResult = {
-    sync: t1 - t0,
+    sync: t1 - t0 - background,
+    background,
     render: f.painted - f.raf,
-    ms: t1 - t0 + (f.painted - f.raf),
+    ms: t1 - t0 - background + (f.painted - f.raf),
     wall: f.painted - t0,
     settled,
-    enable: total('enable'),
-    scan: total('scan'),
-    applyPrefs: total('applyPrefs'),
-    chars: page?.text.length ?? NaN,
-    nodes: page?.nodes.length ?? NaN,
+    chars: page.text.length,
+    nodes: page.nodes.length,
     marks,
   };
   if (lt) r.longTasks = (await lt.stop()).filter((e) => e.start + e.duration >= t0 && e.start <= f.painted);
@@ -385,8 +351,9 @@ interface Batch {
 }
 
 export interface LiveResult {
-  /** The Annotator's own work set off by the mutations: its scan() calls during and after the stream. */
+  /** The work the mutations set off, seen from outside: each time the page's thread was blocked just before our marks changed. */
   batches: Batch[];
+  /** What the batches were found by. */
   timed: string[];
   streamStart: number;
   streamEnd: number;
@@ -395,25 +362,52 @@ export interface LiveResult {
   marked: [number, number][];
 }
 
+/**
+ * Notes how long the page's thread was blocked before each change of our marks: a chain of
+ * posted messages runs whenever the thread is free, so the gap before the one that first
+ * sees new highlight sizes is the task that changed them (the page's own insertion, tiny, included).
+ */
+function watchBatches(): { stop(): Batch[] } {
+  const batches: Batch[] = [];
+  const ch = new MessageChannel();
+  let last = now();
+  let sizes = highlightCount();
+  let on = true;
+  ch.port1.onmessage = () => {
+    const t = now();
+    const n = highlightCount();
+    if (n !== sizes) batches.push({ ms: t - last, chars: NaN, start: last });
+    sizes = n;
+    last = t;
+    if (on) ch.port2.postMessage(0);
+  };
+  ch.port2.postMessage(0);
+  return {
+    stop() {
+      on = false;
+      return batches;
+    },
+  };
+}
+
 /** The content script's Annotator on the live blog: what its own mutation handling costs and how long entries wait for marks. */
 async function liveCurrent(dictionaryJson: string, prefs: Prefs): Promise<LiveResult> {
   const ctl = liveControl();
-  const timed = instrument();
   answerSetup(dictionaryJson, prefs);
   const annotator = new Annotator(document);
   await annotator.start();
   annotators.push(annotator);
   await sleep(500);
   const watch = liveWatch();
-  calls.length = 0;
+  const batchWatch = watchBatches();
   const streamStart = now();
   ctl.start(50);
   await ctl.done;
   const streamEnd = now();
   await sleep(2000);
+  const batches = batchWatch.stop();
   const w = watch.stop();
-  const batches = calls.filter((c) => c.depth === 0 && BATCH.includes(c.name)).map((c) => ({ ms: c.ms, chars: c.chars, start: c.start }));
-  return { batches, timed, streamStart, streamEnd, ...w };
+  return { batches, timed: ['changes of CSS.highlights sizes'], streamStart, streamEnd, ...w };
 }
 
 /** The same stream, each batch of mutations read and annotated alone, with the same functions, its ranges added to the highlights. */

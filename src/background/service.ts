@@ -14,6 +14,7 @@ import { DEFAULT_SITES, defaultSiteFor, siteKey } from '../shared/sites';
 import type { CardData, KbInfo } from '../shared/views';
 import { UserError } from './errors';
 import { LOG_PREFIX } from '../shared/product';
+import { createWarmEngine } from './page-match';
 import { dictionaryRecord, entityRecord, metaRecord, pledgeRecord, roleRecord, validRecords } from './kb-records';
 import {
   clearSiteChoices,
@@ -73,6 +74,7 @@ function kindCounts(count: (kind: MarkKind) => number): Record<KindCountKey, num
 export function createService(deps: ServiceDeps) {
   const conn = createConnection(deps.open ?? openStore);
   let cache: { db: Db; kb: Promise<Loaded> } | undefined;
+  const warm = createWarmEngine();
 
   async function install(d: Db): Promise<void> {
     const bundle = await deps.loadBundle();
@@ -214,6 +216,12 @@ export function createService(deps: ServiceDeps) {
     async 'sample:setup'(): Promise<PageSetup> {
       const [prefs, k] = await Promise.all([conn.run(getPrefs), kb()]);
       return { enabled: true, site: 'welcome', prefs, dictionary: k.dictionary };
+    },
+    async 'page:match'(req, from) {
+      // Only a page in a tab has text to match: the popup and options pages are refused.
+      if (from.tabId === undefined) throw new UserError('"page:match" is answered for a page in a tab only');
+      const k = await kb();
+      return warm.match(k.meta.version, k.dictionary, req);
     },
     async card(req): Promise<CardData> {
       const k = await kb();

@@ -1,7 +1,7 @@
 // The data messages carry (besides the knowledge-base views in views.ts); the messages
 // themselves are listed in protocol.ts.
 
-import type { Dictionary } from '../engine/dictionary';
+import type { Dictionary, EntityKind } from '../engine/dictionary';
 import type { MarkKind } from './mark-kinds';
 import type { Prefs } from './prefs';
 
@@ -19,6 +19,28 @@ export interface ReaderSettings {
   version: 1;
   sites: Record<string, boolean>;
   prefs: Prefs;
+}
+
+/** The most text one `page:match` carries (characters); Chrome refuses messages over 64 MB of JSON. */
+export const MAX_MATCH_CHARS = 16_000_000;
+
+/** One distinct match as the engine describes it, sent once per reply however often it occurs. */
+export interface MatchDescriptor {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  role?: string;
+  learned?: boolean;
+  classOf?: string;
+}
+
+/**
+ * The matches of a `page:match`, compact: `spans` holds three numbers per match (start, end,
+ * index into `descriptors`); the page slices each match's text from its own string.
+ */
+export interface PageMatches {
+  spans: number[];
+  descriptors: MatchDescriptor[];
 }
 
 export interface PageSetup {

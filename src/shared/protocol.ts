@@ -7,7 +7,7 @@
 // tables, so typecheck fails until the handler exists. See docs/architecture.md.
 
 import { z } from 'zod';
-import type { FoundEntity, PageSetup, ReaderSettings, SiteState } from './messages';
+import { MAX_MATCH_CHARS, type FoundEntity, type PageMatches, type PageSetup, type ReaderSettings, type SiteState } from './messages';
 import type { Prefs } from './prefs';
 import { isoDay, prefsSchema, siteSchema } from './schemas';
 import type { CardData, KbInfo, PledgeView } from './views';
@@ -61,6 +61,15 @@ export const REQUESTS = {
       id: z.string().min(1).max(200),
       date: isoDay.nullable(),
       instance: z.string().min(1).max(300).optional(),
+    }),
+  },
+  'page:match': {
+    from: PAGE,
+    ...message<PageMatches>()('A page’s text, matched by the background’s warm engine; `known`: ids the page already named in full.', {
+      text: z.string().max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
+      date: isoDay.nullable(),
+      lang: z.string().max(100).nullable(),
+      known: z.array(z.string().min(1).max(500)).max(100_000).optional(),
     }),
   },
   // extension page → background

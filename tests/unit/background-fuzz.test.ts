@@ -5,26 +5,30 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEFAULT_PREFS } from '../../src/shared/prefs';
+import { REQUESTS } from '../../src/shared/protocol';
 import type { Reply } from '../../src/shared/reply';
 import { bundle, EXTENSION_ID, freshIndexedDb, ORIGIN, popup, setup, snapshot } from './fault-harness';
 
-const TYPES = [
-  'page:setup',
-  'card',
-  'pledges',
-  'pledge:open',
-  'kb:info',
-  'site:get',
-  'site:set',
-  'sites:list',
-  'sites:reset',
-  'prefs:get',
-  'prefs:set',
-  'settings:export',
-  'settings:import',
-];
+// Every message the protocol lists, so a new one is fuzzed as soon as it exists.
+const TYPES = Object.keys(REQUESTS);
 const MUTATING = new Set(['site:set', 'sites:reset', 'prefs:set', 'settings:import']);
-const FIELDS = ['type', 'url', 'id', 'date', 'site', 'enabled', 'prefs', 'data', 'format', 'version', 'sites', 'kinds'];
+const FIELDS = [
+  'type',
+  'url',
+  'id',
+  'date',
+  'site',
+  'enabled',
+  'prefs',
+  'data',
+  'format',
+  'version',
+  'sites',
+  'kinds',
+  'text',
+  'lang',
+  'known',
+];
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then'];
 
 const key = fc.oneof(fc.constantFrom(...FIELDS, ...HOSTILE_KEYS), fc.string({ maxLength: 12 }));

@@ -1,0 +1,73 @@
+// The page's matcher when the engine runs in the background (issue 13): the page sends its
+// text in one `page:match` request and turns the compact reply back into matches. Imports
+// the engine's types only, so the annotator bundle carries no automaton.
+
+import type { Match } from '../engine/engine';
+import type { PageMatches } from '../shared/messages';
+import type { RequestOf } from '../shared/protocol';
+import type { MatchContext, PageMatcher } from './page-matcher';
+
+export type PageMatchRequest = RequestOf<'page:match'>;
+/** Sends one request to the background and resolves with its data (the annotator passes `ask`). */
+export type SendPageMatch = (request: PageMatchRequest) => Promise<PageMatches>;
+
+// Decoding gives the page its turn after this many matches (a 2 MB page has tens of thousands).
+const DECODE_STEP = 4_000;
+
+/** Why a reply cannot be read, if so; the background is ours, but a mismatch between versions must say what is wrong. */
+function replyProblem(reply: PageMatches, length: number): string | undefined {
+  if (!reply || !Array.isArray(reply.spans) || !Array.isArray(reply.descriptors)) return 'it has no spans or descriptors';
+  if (reply.spans.length % 3 !== 0) return `its ${reply.spans.length} span numbers are not triples`;
+  for (let i = 0; i < reply.spans.length; i += 3) {
+    const [start, end, d] = [reply.spans[i]!, reply.spans[i + 1]!, reply.spans[i + 2]!];
+    if (!(start >= 0 && start < end && end <= length))
+      return `match ${i / 3} (${start}–${end}) is outside the text of ${length} characters`;
+    if (!reply.descriptors[d]) return `match ${i / 3} names descriptor ${d} of ${reply.descriptors.length}`;
+  }
+  return undefined;
+}
+
+/** Matches from the compact reply, each with its text sliced from the page's own string. */
+export async function decodeMatches(text: string, reply: PageMatches, turn?: () => Promise<boolean>): Promise<Match[] | null> {
+  const problem = replyProblem(reply, text.length);
+  if (problem) throw new Error(`the background's page:match reply cannot be read: ${problem}`);
+  const { spans, descriptors } = reply;
+  const out = new Array<Match>(spans.length / 3);
+  for (let i = 0, k = 0; i < spans.length; i += 3, k++) {
+    if (turn && k > 0 && k % DECODE_STEP === 0 && !(await turn())) return null;
+    const start = spans[i]!;
+    const end = spans[i + 1]!;
+    out[k] = { start, end, text: text.slice(start, end), ...descriptors[spans[i + 2]!]! };
+  }
+  return out;
+}
+
+export function createBackgroundMatcher(send: SendPageMatch): PageMatcher {
+  // Bumped by dispose(): a reply that arrives after annotation was switched off is dropped.
+  let generation = 0;
+  const request = (text: string, context: MatchContext, known?: ReadonlySet<string>): PageMatchRequest => ({
+    type: 'page:match',
+    text,
+    date: context.date,
+    lang: context.lang,
+    ...(known && known.size ? { known: [...known] } : {}),
+  });
+  return {
+    async matchPage(text, context, turn) {
+      const mine = generation;
+      // One message for the whole text: see bench/README.md ("page:match: one message or chunks").
+      const reply = await send(request(text, context));
+      if (mine !== generation || !(await turn())) return null;
+      return decodeMatches(text, reply, turn);
+    },
+    async matchAdded(text, context, known) {
+      const mine = generation;
+      const reply = await send(request(text, context, known));
+      if (mine !== generation) return [];
+      return (await decodeMatches(text, reply)) ?? [];
+    },
+    dispose() {
+      generation++;
+    },
+  };
+}

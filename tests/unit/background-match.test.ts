@@ -1,0 +1,148 @@
+// Matching in the background (issue 13): the page:match handler on fake-indexeddb, through the
+// router, with each request and reply passed through a JSON round-trip as Chrome passes them; the
+// page-side client must give exactly what the engine gives in the page.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBackgroundMatcher, decodeMatches } from '../../src/annotator/background-matcher';
+import { createEngine } from '../../src/engine/engine';
+import { createWarmEngine, encodeMatches } from '../../src/background/page-match';
+import { createRouter } from '../../src/background/router';
+import { createService } from '../../src/background/service';
+import { openStore } from '../../src/background/store';
+import type { KbBundle } from '../../src/kb/bundle';
+import type { PageMatches } from '../../src/shared/messages';
+import type { Reply } from '../../src/shared/reply';
+import { realKb, SEEDS } from '../support/kb';
+
+const bundle = (): KbBundle => realKb().result.bundle;
+const ORIGIN = 'chrome-extension://abc/';
+const tab = { id: 'abc', url: 'https://www.hsj.co.uk/news/a', tab: { id: 7 }, frameId: 0 };
+const popup = { id: 'abc', url: `${ORIGIN}popup.html` };
+const articles = JSON.parse(readFileSync(path.join(SEEDS, 'articles.json'), 'utf8')) as { id: string; file: string; date: string }[];
+const seeds = articles.map((a) => ({ ...a, text: readFileSync(path.join(SEEDS, a.file), 'utf8') }));
+const always = async () => true;
+
+function setup(version = bundle().version) {
+  const service = createService({
+    bundledVersion: version,
+    loadBundle: async () => ({ ...bundle(), version }),
+    async notify() {},
+    async openPledge() {},
+    open: openStore,
+  });
+  const route = createRouter(service, 'abc', ORIGIN);
+  // As Chrome carries a message: JSON both ways.
+  const ask = async (msg: unknown, sender: object = tab) =>
+    JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify(msg)), sender))) as Reply<PageMatches>;
+  const matcher = createBackgroundMatcher(async (req) => {
+    const reply = await ask(req);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data;
+  });
+  return { service, ask, matcher };
+}
+
+beforeEach(() => {
+  (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
+});
+
+describe('page:match', () => {
+  it('gives, from a cold background, the matches the engine gives in the page, on the five seed articles', async () => {
+    const engine = createEngine(bundle().dictionary);
+    const { matcher } = setup();
+    for (const seed of seeds) {
+      const expected = engine.annotate(seed.text, { date: seed.date, lang: null });
+      expect(expected.length).toBeGreaterThan(10);
+      const got = await matcher.matchPage(seed.text, { date: seed.date, lang: null }, always);
+      expect(got, seed.id).toEqual(expected);
+    }
+  });
+
+  it('passes the language and the names the page already gave for added text', async () => {
+    const engine = createEngine(bundle().dictionary);
+    const { matcher } = setup();
+    const seed = seeds[0]!;
+    const whole = engine.annotate(seed.text, { date: seed.date, lang: 'en-GB' });
+    const known = new Set(whole.map((m) => m.id));
+    const added = 'Later, Hunt told MPs the BMA had rejected the offer. The CQC said the trust was failing.';
+    for (const lang of ['en-GB', 'en-US', null]) {
+      const expected = engine.annotate(added, { date: seed.date, known, lang });
+      expect(await matcher.matchAdded(added, { date: seed.date, lang }, known)).toEqual(expected);
+    }
+    // Without the page's names, a surname alone is not enough: the client must really send `known`.
+    const bare = engine.annotate(added, { date: seed.date, lang: 'en-GB' });
+    expect(engine.annotate(added, { date: seed.date, known, lang: 'en-GB' })).not.toEqual(bare);
+  });
+
+  it('sends the reply compact: three numbers a match and each distinct match described once', async () => {
+    const { ask } = setup();
+    const seed = seeds[1]!;
+    const reply = await ask({ type: 'page:match', text: seed.text, date: seed.date, lang: null });
+    if (!reply.ok) throw new Error(reply.error);
+    const count = reply.data.spans.length / 3;
+    expect(reply.data.descriptors.length).toBeLessThan(count);
+    expect(new Set(reply.data.descriptors.map((d) => JSON.stringify(d))).size).toBe(reply.data.descriptors.length);
+  });
+
+  it('answers pages only (the protocol’s sender rules), and says what is wrong with a malformed request', async () => {
+    const { ask } = setup();
+    expect(await ask({ type: 'page:match', text: 'the CQC', date: null, lang: null }, popup)).toEqual({
+      ok: false,
+      error: '"page:match" is accepted from the extension’s script in a web page only',
+    });
+    const bad = await ask({ type: 'page:match', text: 42, date: '23 March', lang: null });
+    expect(bad.ok).toBe(false);
+    expect((bad as { error: string }).error).toMatch(/^malformed "page:match" message: text: .*; date: must be a date as YYYY-MM-DD/);
+    const stranger = await ask({ type: 'page:match', text: 'the CQC', date: null, lang: null }, { ...tab, id: 'other' });
+    expect(stranger).toEqual({ ok: false, error: 'messages are accepted from this extension only' });
+  });
+
+  it('stops when the scan is superseded, and drops replies that arrive after dispose()', async () => {
+    const { matcher } = setup();
+    const seed = seeds[2]!;
+    expect(await matcher.matchPage(seed.text, { date: seed.date, lang: null }, async () => false)).toBeNull();
+    const pending = matcher.matchPage(seed.text, { date: seed.date, lang: null }, always);
+    const added = matcher.matchAdded(seed.text, { date: seed.date, lang: null }, new Set());
+    matcher.dispose();
+    expect(await pending).toBeNull();
+    expect(await added).toEqual([]);
+  });
+
+  it('refuses a reply that does not fit the text, saying why', async () => {
+    const reply = encodeMatches(createEngine(bundle().dictionary).annotate(seeds[0]!.text, { date: null }));
+    await expect(decodeMatches('short', reply)).rejects.toThrow(
+      /page:match reply cannot be read: match 0 \(\d+–\d+\) is outside the text of 5/,
+    );
+    await expect(decodeMatches(seeds[0]!.text, { spans: [0, 3, 9], descriptors: [] })).rejects.toThrow(/names descriptor 9 of 0/);
+  });
+});
+
+describe('the warm engine', () => {
+  it('is built once per knowledge-base version and rebuilt for another', () => {
+    const dictionary = bundle().dictionary;
+    let builds = 0;
+    const warm = createWarmEngine((d) => (builds++, createEngine(d)));
+    const req = { type: 'page:match' as const, text: 'Jeremy Hunt and the CQC', date: null, lang: null };
+    const first = warm.match('v1', dictionary, req);
+    expect(first.descriptors.map((d) => d.id)).toEqual(expect.arrayContaining(['cqc']));
+    warm.match('v1', dictionary, req);
+    expect(builds).toBe(1);
+    expect(warm.match('v2', dictionary, req)).toEqual(first);
+    expect(builds).toBe(2);
+  });
+
+  it('keeps one engine across requests in the service, and follows a reinstalled knowledge base', async () => {
+    const seed = seeds[3]!;
+    const a = setup('v1');
+    const r1 = await a.ask({ type: 'page:match', text: seed.text, date: seed.date, lang: null });
+    // Another version installed over the same database: the answer still comes from the store's dictionary.
+    const b = setup('v2');
+    const r2 = await b.ask({ type: 'page:match', text: seed.text, date: seed.date, lang: null });
+    expect(r1.ok && r2.ok).toBe(true);
+    expect(r2).toEqual(r1);
+    expect(await b.ask({ type: 'kb:info' }, popup)).toMatchObject({ ok: true, data: { version: 'v2' } });
+  });
+});
