@@ -99,16 +99,7 @@ export type RoleSource = z.output<typeof role>;
 
 /** The vocabulary pledge trackers use (PolitiFact, Full Fact, the Institute for Government). Rate outcomes, not intentions:
  * `unmeasurable` only for words that set no test (a slogan). */
-const PLEDGE_STATUSES = [
-  'not-yet-rated',
-  'in-progress',
-  'kept',
-  'partly-kept',
-  'broken',
-  'abandoned',
-  'unclear',
-  'unmeasurable',
-] as const;
+const PLEDGE_STATUSES = ['not-yet-rated', 'in-progress', 'kept', 'partly-kept', 'broken', 'abandoned', 'unclear', 'unmeasurable'] as const;
 const pledgeStatus = z.enum(PLEDGE_STATUSES);
 const statusChange = z.strictObject({ date: dateLike, status: pledgeStatus, note: nonEmpty, evidence: evidenceList });
 export const pledge = z.strictObject({
