@@ -8,7 +8,10 @@ export default defineConfig({
   define: { __HPA_DEV_SITES__: 'true' },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], testTimeout: 30_000 } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
       {
         extends: true,
         test: {

@@ -128,7 +128,7 @@ function sameScript(have: RegisteredScript, want: LoaderScript): boolean {
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export interface SyncReport {
+interface SyncReport {
   registered: string[];
   updated: string[];
   unregistered: string[];
@@ -136,7 +136,7 @@ export interface SyncReport {
   failed: string[];
 }
 
-export interface SiteScripts {
+interface SiteScripts {
   /** Brings the registrations in line with the reader's choices; runs one at a time, never rejects. */
   sync(): Promise<SyncReport>;
   /** Puts the loader into every frame of the open tabs of a site just switched on (nothing was injected there while it was off). */

@@ -15,7 +15,7 @@ type Element = DefaultTreeAdapterMap['element'];
 const SKIPPED = new Set(SKIPPED_TAGS);
 const BLOCKS = new Set(BLOCK_TAGS);
 
-export interface HtmlText {
+interface HtmlText {
   text: string;
   /** Source offsets of each text character: [start, end) in the HTML. */
   sourceStart: Int32Array;

@@ -16,7 +16,7 @@ export interface Candidate {
   sentence: string;
 }
 
-export interface Known {
+interface Known {
   /** Offsets [start, end) the engine linked in this text. */
   linked: readonly { start: number; end: number }[];
   /** Is this text (an alias, an ignored name) already in the KB? */

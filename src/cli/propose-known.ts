@@ -9,7 +9,7 @@ import type { KbBundle } from '../kb/bundle';
 
 const fold = (s: string) => canonicalText(s).toLowerCase();
 
-export interface KnownTexts {
+interface KnownTexts {
   has: (text: string) => boolean;
   quotesPledge: (sentence: string) => boolean;
 }

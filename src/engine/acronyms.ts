@@ -6,7 +6,7 @@ import { canonicalText, isWordChar } from './chars';
 import { CLASS_TRIGGER, CONTEXT_WORD, FOREIGN_WORD, UK_WORD, type DictEntity, type DictPattern, type EntityKind } from './dictionary';
 import type { Match } from './match';
 
-export interface AcronymDefinition {
+interface AcronymDefinition {
   /** The short form without a plural 's'. */
   short: string;
   long: string;
@@ -103,7 +103,7 @@ export function longFormNames(long: string, name: string, aliases: Iterable<stri
 }
 
 /** Adds to a text's matches the uses of the acronyms it defines; returns them sorted by start. */
-export type AcronymPass = (text: string, matches: Match[]) => Match[];
+type AcronymPass = (text: string, matches: Match[]) => Match[];
 
 /**
  * The learned-acronym pass for one dictionary (`patterns` with canonical text). For each

@@ -16,7 +16,7 @@ const POS_MASK = POS_RING - 1;
 /** Symbol 0 is any unit no pattern uses; the patterns' units are 1… */
 const OTHER = 0;
 const FIRST_UNIT_SYMBOL = 1;
-export const SKIP_SYMBOL = 0xffff;
+const SKIP_SYMBOL = 0xffff;
 
 export interface Automaton {
   /** Code unit -> symbol; 0 = a unit no pattern uses, SKIP_SYMBOL = invisible. */
@@ -38,9 +38,9 @@ export interface Automaton {
   patternLength: Uint16Array;
 }
 
-export const MAX_PATTERN_LENGTH = POS_RING;
+const MAX_PATTERN_LENGTH = POS_RING;
 
-export function foldedPattern(text: string): string {
+function foldedPattern(text: string): string {
   return canonicalText(text).toLowerCase();
 }
 
@@ -232,7 +232,7 @@ export function loadAutomaton(c: CompiledAutomaton): Automaton {
 }
 
 /** Where a scan stopped, so a long text can be scanned in pieces with the page's turn between. */
-export interface ScanState {
+interface ScanState {
   state: number;
   fed: number;
   lastWasSpace: boolean;

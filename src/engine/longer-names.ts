@@ -23,7 +23,7 @@ export interface LongerNameInput {
   classes: ClassNames;
 }
 
-export type LongerNameVerdict =
+type LongerNameVerdict =
   /** No longer name around the hit, or one that does not count (a headline in title case): the hit stands alone. */
   | { is: 'alone' }
   /** The known body itself, named with its class's ending or the NHS prefix ("NHS Kent and Medway ICB"): marked as the body over [start, end). */

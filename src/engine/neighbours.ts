@@ -22,7 +22,7 @@ export const TITLES: ReadonlySet<string> = new Set([
   'Mx',
 ]);
 /** Capitalised words that begin sentences rather than names. */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
     'A An And As At But By For From He Her His How If In It Its Meanwhile Now Of On Or Said Says She So Than That The Then There These ' +
     'They This Those Though To Today Tonight Under Until Usually We What When Where Whether Which While Who Why With Yesterday Yet Also ' +
@@ -31,11 +31,11 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /** Words after a term that make a compound of their own: "the GP contract" is not the GP. */
-export const COMPOUND_HEADS: ReadonlySet<string> = new Set(['contract', 'contracts', 'committee', 'committees']);
+const COMPOUND_HEADS: ReadonlySet<string> = new Set(['contract', 'contracts', 'committee', 'committees']);
 /** Between a person's name and a role phrase after it: "Sajid Javid, the former health secretary". */
 const APPOSITION_BEFORE = /^,\s+(?:the\s+)?(?:(?:former|ex-|then|previous|last|past|current|Conservative|Tory|Labour)\s+)*$/i;
 
-export interface PreviousWord {
+interface PreviousWord {
   /** The word (dots inside kept, a final dot dropped: "Dr." is "Dr"); '' at the text's start. */
   word: string;
   /** Whether only spaces or tabs (no punctuation, no line break) separate it from the hit. */

@@ -28,7 +28,7 @@ export function previousHolder(
 }
 
 /** The pieces of a role phrase that names a body: the body's, and the rest (the role's). */
-export interface PhrasePart extends Span {
+interface PhrasePart extends Span {
   /** The body's entity; absent for the role's part. */
   body?: number;
 }

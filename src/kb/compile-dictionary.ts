@@ -43,7 +43,7 @@ function caseMode(a: Alias): CaseMode {
  * acronym (GP, FT, PM), or one word that is an ordinary English word capitalised (an
  * alias kept off sentence starts, like Monitor, or one any case may match, like trust).
  */
-export function isAmbiguous(a: Alias): boolean {
+function isAmbiguous(a: Alias): boolean {
   if (a.ambiguous) return true;
   const t = a.text.trim();
   if (/^[A-Z]{2}$/.test(t)) return true;
@@ -55,7 +55,7 @@ export function isAmbiguous(a: Alias): boolean {
  * Health words: each use on a page counts towards its health context (design: "Precision
  * before recall"). Never marked. Lower case, any case on the page.
  */
-export const HEALTH_WORDS = (
+const HEALTH_WORDS = (
   'healthcare patient patients hospital hospitals doctor doctors nurse nurses nursing clinician clinicians clinic clinics ' +
   'ambulance ambulances paramedic paramedics midwife midwives maternity pharmacist pharmacists pharmacy vaccine vaccines vaccination|' +
   'waiting list|waiting lists|social care|care home|care homes|mental health|general practice|public health'
@@ -142,13 +142,13 @@ export function compileDictionary(s: Sources, version: string): Dictionary {
 }
 
 /** Other countries and their capitals, case-exact: a page naming them more than UK places is about another country. */
-export const FOREIGN_PLACES = (
+const FOREIGN_PLACES = (
   'Australia|Australian|Australians|Canberra|Canada|Canadian|Canadians|Ottawa|America|American|Americans|Washington|' +
   'New Zealand|Wellington|Ireland|Irish|Dublin|India|Indian|Delhi|United States|US|White House|Congress|Medicare|Medicaid|' +
   'France|Paris|Germany|Berlin'
 ).split('|');
 /** UK places and institutions, case-exact: they count against a page being about another country. */
-export const UK_PLACES =
+const UK_PLACES =
   'UK|Britain|British|England|English|Westminster|Whitehall|Downing Street|London|Scotland|Wales|Northern Ireland|NHS'.split('|');
 
 const PARTIES: [RegExp, string][] = [
@@ -161,7 +161,7 @@ const PARTIES: [RegExp, string][] = [
 ];
 
 /** The party a person's description names first, if any ("Conservative health secretary from …"). */
-export function partyOf(description: string): string | undefined {
+function partyOf(description: string): string | undefined {
   let best: { at: number; party: string } | undefined;
   for (const [re, party] of PARTIES) {
     const m = re.exec(description);

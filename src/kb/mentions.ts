@@ -7,7 +7,7 @@ import type { KbMention } from './bundle';
 const MAX_SENTENCE = 320;
 
 /** The sentence around [start, end): bounded by . ! ? followed by space, or a line break. */
-export function sentenceAround(text: string, start: number, end: number): string {
+function sentenceAround(text: string, start: number, end: number): string {
   let s = start;
   while (s > 0) {
     const ch = text.charAt(s - 1);

@@ -13,6 +13,6 @@ export class KbBuildError extends Error {
   }
 }
 
-export function formatProblem(p: Problem): string {
+function formatProblem(p: Problem): string {
   return `  ${p.file} › ${p.entry} › ${p.reason}`;
 }

@@ -11,11 +11,11 @@ const dateLike = z.union([isoDate, z.number().int().min(1000).max(2999).transfor
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-export const seedQuote = z.strictObject({
+const seedQuote = z.strictObject({
   article: z.union([z.string(), z.number()]).transform((a) => String(a).padStart(3, '0')),
   quote: nonEmpty,
 });
-export const publicSource = z.strictObject({ url: z.url({ protocol: /^https?$/ }), title: nonEmpty, quote: nonEmpty.optional() });
+const publicSource = z.strictObject({ url: z.url({ protocol: /^https?$/ }), title: nonEmpty, quote: nonEmpty.optional() });
 export const evidence = z.union([seedQuote, publicSource]);
 export const evidenceList = z.array(evidence).min(1, 'needs at least one source');
 
@@ -51,7 +51,7 @@ export const instances = z.strictObject({
   starts: z.array(nonEmpty).optional(),
 });
 
-export const roleHeld = z.strictObject({
+const roleHeld = z.strictObject({
   title: nonEmpty,
   role: id.optional(),
   start: dateLike.optional(),
@@ -61,7 +61,7 @@ export const roleHeld = z.strictObject({
   evidence: evidenceList,
 });
 
-export const lifecycleEvent = z.strictObject({
+const lifecycleEvent = z.strictObject({
   event: z.enum(['created', 'renamed', 'merged', 'replaced', 'abolished', 'operational', 'published', 'other']),
   date: dateLike,
   text: nonEmpty,
@@ -99,18 +99,9 @@ export type RoleSource = z.output<typeof role>;
 
 /** The vocabulary pledge trackers use (PolitiFact, Full Fact, the Institute for Government). Rate outcomes, not intentions:
  * `unmeasurable` only for words that set no test (a slogan). */
-export const PLEDGE_STATUSES = [
-  'not-yet-rated',
-  'in-progress',
-  'kept',
-  'partly-kept',
-  'broken',
-  'abandoned',
-  'unclear',
-  'unmeasurable',
-] as const;
-export const pledgeStatus = z.enum(PLEDGE_STATUSES);
-export const statusChange = z.strictObject({ date: dateLike, status: pledgeStatus, note: nonEmpty, evidence: evidenceList });
+const PLEDGE_STATUSES = ['not-yet-rated', 'in-progress', 'kept', 'partly-kept', 'broken', 'abandoned', 'unclear', 'unmeasurable'] as const;
+const pledgeStatus = z.enum(PLEDGE_STATUSES);
+const statusChange = z.strictObject({ date: dateLike, status: pledgeStatus, note: nonEmpty, evidence: evidenceList });
 export const pledge = z.strictObject({
   id,
   title: nonEmpty,
@@ -133,7 +124,7 @@ export const pledge = z.strictObject({
 export type PledgeSource = z.output<typeof pledge>;
 
 /** Who may be cited: seeds/kb/publishers.yaml. A URL's host must be a listed domain or a sub-domain of one. */
-export const PUBLISHER_CATEGORIES = [
+const PUBLISHER_CATEGORIES = [
   'official',
   'parliamentary',
   'party',
@@ -148,7 +139,6 @@ export const PUBLISHER_CATEGORIES = [
   'academic',
   'legal',
 ] as const;
-export type PublisherCategory = (typeof PUBLISHER_CATEGORIES)[number];
 export const publisher = z.strictObject({
   domain: z
     .string()
@@ -158,7 +148,7 @@ export const publisher = z.strictObject({
 });
 export type PublisherSource = z.output<typeof publisher>;
 
-export const ignoreEntry = z.strictObject({ text: nonEmpty, reason: nonEmpty });
+const ignoreEntry = z.strictObject({ text: nonEmpty, reason: nonEmpty });
 
 export const article = z.strictObject({
   id: z.string().regex(/^\d{3}$/),

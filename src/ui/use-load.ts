@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: string };
 
-export interface Load<T> {
+interface Load<T> {
   state: Loaded<T>;
   /** Replaces the data (a newer answer from the background). */
   set: (data: T) => void;

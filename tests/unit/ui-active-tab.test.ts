@@ -52,18 +52,21 @@ describe('currentPage', () => {
 });
 
 describe('foundOnPage and revealOnPage', () => {
-  it('returns what the tab found, and null when nothing answers or the answer is not a list', async () => {
+  it('returns what the tab found, and null when nothing answers or the answer is not a reply', async () => {
     const found = [{ id: 'cqc', name: 'CQC', kind: 'body', count: 2 }];
     const asked: unknown[] = [];
     api.reply = (tabId, m) => {
       asked.push([tabId, m]);
-      return Promise.resolve(found);
+      // The page side answers in the protocol's Reply envelope (serveTab).
+      return Promise.resolve({ ok: true, data: found });
     };
     expect(await foundOnPage(7)).toEqual(found);
     expect(asked).toEqual([[7, { type: 'tab:found' }]]);
     api.reply = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
     expect(await foundOnPage(7)).toBeNull();
-    api.reply = () => Promise.resolve({ not: 'a list' });
+    api.reply = () => Promise.resolve({ not: 'a reply' });
+    expect(await foundOnPage(7)).toBeNull();
+    api.reply = () => Promise.resolve({ ok: false, error: 'the page is not annotated' });
     expect(await foundOnPage(7)).toBeNull();
   });
 

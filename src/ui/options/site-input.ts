@@ -3,7 +3,7 @@
 
 import { siteKey } from '../../shared/sites';
 
-export type SiteInput = { ok: true; site: string } | { ok: false; error: string };
+type SiteInput = { ok: true; site: string } | { ok: false; error: string };
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 

@@ -5,7 +5,7 @@ import type { PledgeStatus, PledgeView } from '../../shared/views';
 
 export type StatusFilter = PledgeStatus | 'all';
 
-export interface PersonGroup {
+interface PersonGroup {
   id: string;
   name: string;
   onPage: boolean;
