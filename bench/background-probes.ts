@@ -83,9 +83,11 @@ const LAG_START = `(() => {
   globalThis.__benchLag = { stop: () => { on = false; return gaps; } };
 })()`;
 
-/** page:match for `text`, sent `runs` times from an extension page in a tab after one warm-up, the background timed from outside. */
+/** page:match for `text`, sent `runs` times from the welcome page's sample frame (a sender page:match accepts) after one warm-up, the background timed from outside. */
 export async function backgroundMatch(context: BrowserContext, extensionId: string, text: string, runs: number): Promise<BackgroundMatch> {
-  const p = await extensionTab(context, extensionId);
+  const p = await context.newPage();
+  await p.goto(`chrome-extension://${extensionId}/sample.html`);
+  await sleep(1000); // the sample article's own annotation done
   const out: BackgroundMatch = { busyMs: [], longestMs: [], sendMs: [], roundTripMs: [], matches: 0 };
   try {
     await p.evaluate((t) => void ((window as unknown as { __text: string }).__text = t), text);

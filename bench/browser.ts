@@ -121,10 +121,10 @@ async function main(): Promise<void> {
     "- ours: the content script's own code path. A bench build of src/annotator/annotator.ts (bench/page-bench.ts; webextension-polyfill replaced by bench/fake-browser.ts)",
   );
   say(
-    '  runs new Annotator(document).start() as extension/content.ts does; the page:setup request is answered a task later with the dictionary from kb.json, parsed from',
+    '  runs new Annotator(document).start() as extension/content.ts does; page:setup is answered a task later (prefs and KB version, no dictionary), page:match by the',
   );
   say(
-    '  JSON as a message reply is; the Annotator then compiles it (createEngine), reads the page, annotates, builds ranges and paints CSS highlights, all its own code.',
+    "  real handler's warm engine through JSON as a message is (its time left out); the Annotator reads the page, sends it, decodes the matches, builds ranges and paints.",
   );
   say(
     "- ms = script time (floor: the pass; ours: start() until it resolves) + the next frame's rendering (its rAF callback to a message posted from it: style, layout, paint",
@@ -225,10 +225,10 @@ async function main(): Promise<void> {
     ),
   );
   say(
-    'parse = JSON.parse of the dictionary (the message reply); compile = createEngine (loading the automaton the KB build compiled); read = pageDate + readPageText; index = the Map of text nodes;',
+    'in the page before issue 13 (now in the background): parse = JSON.parse of the dictionary; compile = createEngine; read = pageDate + readPageText; index = the Map of text nodes;',
   );
   say(
-    "annotate = engine.annotate; ranges = selectMarked (ranges themselves are built lazily); paint = Painter.set: every range into CSS.highlights, or above 1,500 marks an IntersectionObserver on runs of the marks' elements (first and last of up to 16 siblings).",
+    'annotate = engine.annotate; ranges = selectMarked (ranges themselves are built lazily); paint = Painter.set: every range into CSS.highlights, or above 1,500 marks those of the runs (up to 16 sibling elements) whose measured band is near the viewport.',
   );
   say(
     table(
@@ -366,7 +366,7 @@ async function main(): Promise<void> {
 
   say('## Size and memory');
   say(
-    `content script: content.js ${kb(contentJs.length)}, gzip -9 ${kb(contentGzip)}; the dictionary it receives: JSON ${kb(dictRaw)}, gzip -9 ${kb(dictGzip)}`,
+    `content script: content.js ${kb(contentJs.length)}, gzip -9 ${kb(contentGzip)}; the dictionary (the background's only; the page gets none): JSON ${kb(dictRaw)}, gzip -9 ${kb(dictGzip)}`,
   );
   const m = plain.memory;
   say(

@@ -48,29 +48,7 @@ export async function buildAll(): Promise<Built> {
   sh('npm', ['run', '-s', 'build:ext'], { DIST_DIR: dist10 });
   const bundleDir = path.join(work, 'bundle');
   const kbBundle = JSON.parse(fs.readFileSync(path.join(dist, 'kb.json'), 'utf8')) as { version: string; dictionary: Dictionary };
-  // The content script's modules as scripts/build-extension.ts builds them (production JSX
-  // for Preact), with webextension-polyfill replaced by bench/fake-browser.ts.
-  process.env.NODE_ENV = 'production';
-  await build({
-    configFile: false,
-    mode: 'production',
-    root: ROOT,
-    logLevel: 'warn',
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    define: { __KB_VERSION__: JSON.stringify(kbBundle.version) },
-    resolve: { alias: { 'webextension-polyfill': path.join(ROOT, 'bench/fake-browser.ts') } },
-    build: {
-      outDir: bundleDir,
-      emptyOutDir: true,
-      // Not minified, so that profiles name the functions (V8 runs the same code either way),
-      // with a source map to name their files.
-      minify: false,
-      target: ['chrome120'],
-      sourcemap: true,
-      reportCompressedSize: false,
-      lib: { entry: path.join(ROOT, 'bench/page-bench.ts'), formats: ['iife'], name: '__hpaBenchLib', fileName: () => 'page-bench.js' },
-    },
-  });
+  await buildBenchBundle(bundleDir, kbBundle.version);
   const require = createRequire(import.meta.url);
   return {
     work,
@@ -84,4 +62,31 @@ export async function buildAll(): Promise<Built> {
     dictionary: kbBundle.dictionary,
     dictionaryJson: JSON.stringify(kbBundle.dictionary),
   };
+}
+
+/** The bench bundle (bench/page-bench.ts) into `bundleDir`/page-bench.js. */
+export async function buildBenchBundle(bundleDir: string, kbVersion: string): Promise<void> {
+  // The content script's modules as scripts/build-extension.ts builds them (production JSX
+  // for Preact), with webextension-polyfill replaced by bench/fake-browser.ts.
+  process.env.NODE_ENV = 'production';
+  await build({
+    configFile: false,
+    mode: 'production',
+    root: ROOT,
+    logLevel: 'warn',
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: { __KB_VERSION__: JSON.stringify(kbVersion) },
+    resolve: { alias: { 'webextension-polyfill': path.join(ROOT, 'bench/fake-browser.ts') } },
+    build: {
+      outDir: bundleDir,
+      emptyOutDir: true,
+      // Not minified, so that profiles name the functions (V8 runs the same code either way),
+      // with a source map to name their files.
+      minify: false,
+      target: ['chrome120'],
+      sourcemap: true,
+      reportCompressedSize: false,
+      lib: { entry: path.join(ROOT, 'bench/page-bench.ts'), formats: ['iife'], name: '__hpaBenchLib', fileName: () => 'page-bench.js' },
+    },
+  });
 }

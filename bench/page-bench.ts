@@ -4,8 +4,8 @@
 //
 // `ours` runs the content script's own code: src/annotator/annotator.ts's Annotator,
 // as extension/content.ts starts it (new Annotator(document).start()); the page:setup
-// request is answered by the bench with the dictionary from kb.json, a task later, and
-// parsed from JSON there as a message reply is; page:match with the real handler's reply.
+// request is answered by the bench a task later, and page:match with the real handler's
+// reply (its warm engine, from kb.json's dictionary), each through JSON as a message is.
 // The Annotator is timed only by what is observable: start() resolving (after the first
 // scan has painted) and the changes of CSS.highlights. `phases` repeats the scan's steps
 // with the same modules to split its time. Everything else here is measurement.
@@ -16,8 +16,8 @@ import { highlightName, MARK_KINDS } from '../src/shared/mark-kinds';
 import { pageDate } from '../src/annotator/page-date';
 import { readPageText } from '../src/annotator/text-reader';
 import type { Dictionary } from '../src/engine/dictionary';
-import { createEngine, type Engine } from '../src/engine/engine';
-import { encodeMatches } from '../src/background/page-match';
+import { createEngine } from '../src/engine/engine';
+import { createWarmEngine } from '../src/background/page-match';
 import type { RequestOf } from '../src/shared/protocol';
 import type { Prefs } from '../src/shared/prefs';
 import { setBackground } from './fake-browser';
@@ -83,21 +83,20 @@ let backgroundMs = 0;
 
 /**
  * Answers the Annotator's requests as the background does, a task later, each message and
- * reply passed through JSON as Chrome passes them: page:setup with the prefs and the
- * dictionary, page:match (issue 13) with the real handler's compact matches, from an
- * engine built once here as the background keeps one warm.
+ * reply passed through JSON as Chrome passes them: page:setup with the prefs (no
+ * dictionary: the page never gets one), page:match (issue 13) with the real handler's
+ * compact matches, from its warm engine, built once here as the background keeps one.
  */
 function answerSetup(dictionaryJson: string, prefs: Prefs): void {
-  let engine: Engine | undefined;
+  const warm = createWarmEngine();
+  let dictionary: Dictionary | undefined;
   setBackground((message) => {
     const req = JSON.parse(JSON.stringify(message)) as { type?: string };
-    if (req.type === 'page:setup')
-      return { ok: true, data: { enabled: true, site: location.hostname, prefs, dictionary: JSON.parse(dictionaryJson) as Dictionary } };
+    if (req.type === 'page:setup') return { ok: true, data: { enabled: true, site: location.hostname, prefs, kbVersion: 'bench' } };
     if (req.type === 'page:match') {
       const t0 = now();
-      const m = req as RequestOf<'page:match'>;
-      engine ??= createEngine(JSON.parse(dictionaryJson) as Dictionary);
-      const data = encodeMatches(engine.annotate(m.text, { date: m.date, lang: m.lang, known: m.known ? new Set(m.known) : undefined }));
+      dictionary ??= JSON.parse(dictionaryJson) as Dictionary;
+      const data = warm.match('bench', dictionary, req as RequestOf<'page:match'>);
       const reply = JSON.stringify({ ok: true, data });
       backgroundMs += now() - t0;
       return JSON.parse(reply) as unknown;

@@ -14,24 +14,25 @@
 //                                               added text           v            v
 //                                                   v            PageModel    CardPresenter
 //                                              PageMatcher       segments,    card cache, host,
-//                                          (local-matcher.ts)    node index,  prepare, open,
-//                                                   |            named ids    close, reveal
+//                                      (background-matcher.ts)   node index,  prepare, open,
+//                                        page:match |            named ids    close, reveal
 //                                                   +- matches ->    |
 //                                                               marks --> Painter (marks.ts):
 //                                                                         CSS highlights
 //
-// Matching goes only through the PageMatcher (local engine today, the background's later).
+// Matching goes only through the PageMatcher: the background's warm engine (page:match), so the
+// page never loads the dictionary or the automaton; what the cards need from the knowledge base
+// (a role's name, a class's label) comes with the matches.
 
 import browser from 'webextension-polyfill';
-import type { Dictionary } from '../engine/dictionary';
 import { ask } from '../shared/ask';
 import type { PageSetup } from '../shared/messages';
 import { serveTab, type TabHandlers } from '../shared/serve-tab';
 import type { Prefs } from '../shared/prefs';
 import { LOG_PREFIX } from '../shared/product';
+import { createBackgroundMatcher } from './background-matcher';
 import { CardPresenter } from './card-presenter';
 import { foundEntities } from './found';
-import { createLocalMatcher } from './local-matcher';
 import { Painter } from './marks';
 import type { PageMatcher } from './page-matcher';
 import { PageModel } from './page-model';
@@ -46,15 +47,16 @@ export interface AnnotatorOptions {
    * the other extension pages' requests to the background, never the tab messages meant for us.
    */
   tabMessages?: boolean;
-  /** Where matching runs; the engine in the page by default. */
-  createMatcher?: (dictionary: Dictionary) => PageMatcher;
+  /** Where matching runs; the background's engine (page:match) by default. */
+  createMatcher?: () => PageMatcher;
   /** Whether this script's extension context is still alive (the runtime's id by default; tests). */
   contextAlive?: () => boolean;
 }
 
 export class Annotator {
   private prefs!: Prefs;
-  private dictionary: Dictionary | undefined;
+  /** The knowledge base's version the cards were asked under. */
+  private kbVersion: string | undefined;
   private matcher: PageMatcher | undefined;
   /** Aborted on disable: every listener, observer and timer of the enable ends with it. */
   private enabled: AbortController | undefined;
@@ -78,7 +80,7 @@ export class Annotator {
       doc,
       painter: this.painter,
       date: () => this.model.date,
-      roleName: (id) => this.dictionary?.entities.find((e) => e.id === id)?.name,
+      roleName: (id) => this.matcher?.roleName(id),
       fetchCard: ({ id, date, instance }) => ask({ type: 'card', id, date, ...(instance !== undefined && { instance }) }),
       openPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn(LOG_PREFIX, e)),
       onClose: () => this.pointer.closeCard(),
@@ -98,7 +100,7 @@ export class Annotator {
   async startWith(setup: PageSetup): Promise<void> {
     if (this.options.tabMessages !== false) browser.runtime.onMessage.addListener(serveTab(this.tabHandlers()));
     this.prefs = setup.prefs;
-    if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
+    if (setup.enabled) await this.enable(setup.kbVersion);
   }
 
   /** Keyboard: step to the next or previous mark, scroll it into view, open its card. */
@@ -106,14 +108,14 @@ export class Annotator {
     this.pointer.step(direction);
   }
 
-  private async enable(dictionary: Dictionary): Promise<void> {
+  private async enable(kbVersion: string | undefined): Promise<void> {
     const started = performance.now();
     this.disable(); // a second switch-on while the first is under way starts afresh
-    if (this.dictionary !== dictionary) {
-      this.dictionary = dictionary;
+    if (this.kbVersion !== kbVersion) {
+      this.kbVersion = kbVersion;
       this.cards.forget(); // another knowledge base: other cards
     }
-    const matcher = (this.matcher = (this.options.createMatcher ?? createLocalMatcher)(dictionary));
+    const matcher = (this.matcher = (this.options.createMatcher ?? defaultMatcher)());
     const abort = (this.enabled = new AbortController());
     const { signal } = abort;
     const watcher = new PageWatcher({
@@ -170,7 +172,7 @@ export class Annotator {
         if (msg.enabled && !this.enabled) {
           const setup = await ask({ type: 'page:setup', url: pageUrl(this.doc) ?? this.doc.location.href });
           this.prefs = setup.prefs;
-          if (setup.enabled && setup.dictionary) await this.enable(setup.dictionary);
+          if (setup.enabled) await this.enable(setup.kbVersion);
         } else if (!msg.enabled && this.enabled) this.disable();
         return { enabled: Boolean(this.enabled) };
       },
@@ -189,7 +191,11 @@ export class Annotator {
   }
 
   private classLabel(classId: string): string | undefined {
-    const dict = this.dictionary;
-    return dict?.classes?.find((c) => dict.entities[c.entity]?.id === classId)?.label;
+    return this.matcher?.classLabel(classId);
   }
+}
+
+/** The page's text goes to the background's warm engine; the page holds no dictionary. */
+function defaultMatcher(): PageMatcher {
+  return createBackgroundMatcher((request) => ask(request));
 }

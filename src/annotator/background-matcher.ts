@@ -3,7 +3,7 @@
 // the engine's types only, so the annotator bundle carries no automaton.
 
 import type { Match } from '../engine/engine';
-import type { PageMatches } from '../shared/messages';
+import type { MatchDescriptor, PageMatches } from '../shared/messages';
 import type { RequestOf } from '../shared/protocol';
 import type { MatchContext, PageMatcher } from './page-matcher';
 
@@ -27,17 +27,45 @@ function replyProblem(reply: PageMatches, length: number): string | undefined {
   return undefined;
 }
 
-/** Matches from the compact reply, each with its text sliced from the page's own string. */
-export async function decodeMatches(text: string, reply: PageMatches, turn?: () => Promise<boolean>): Promise<Match[] | null> {
+/** What the descriptors tell about the entries beyond the matches: kept for the cards and the popup. */
+export class EntryFacts {
+  private readonly roleNames = new Map<string, string>();
+  private readonly classLabels = new Map<string, string>();
+
+  /** The descriptor as the engine's match describes it, its facts noted here. */
+  take(d: MatchDescriptor): Omit<Match, 'start' | 'end' | 'text'> {
+    const { roleName, classLabel, ...described } = d;
+    if (d.role !== undefined && roleName !== undefined) this.roleNames.set(d.role, roleName);
+    if (d.classOf !== undefined && classLabel !== undefined) this.classLabels.set(d.classOf, classLabel);
+    return described;
+  }
+
+  roleName(roleId: string): string | undefined {
+    return this.roleNames.get(roleId);
+  }
+
+  classLabel(classId: string): string | undefined {
+    return this.classLabels.get(classId);
+  }
+}
+
+/** Matches from the compact reply, each with its text sliced from the page's own string; the descriptors' facts go to `facts`. */
+export async function decodeMatches(
+  text: string,
+  reply: PageMatches,
+  turn?: () => Promise<boolean>,
+  facts = new EntryFacts(),
+): Promise<Match[] | null> {
   const problem = replyProblem(reply, text.length);
   if (problem) throw new Error(`the background's page:match reply cannot be read: ${problem}`);
-  const { spans, descriptors } = reply;
+  const { spans } = reply;
+  const described = reply.descriptors.map((d) => facts.take(d));
   const out = new Array<Match>(spans.length / 3);
   for (let i = 0, k = 0; i < spans.length; i += 3, k++) {
     if (turn && k > 0 && k % DECODE_STEP === 0 && !(await turn())) return null;
     const start = spans[i]!;
     const end = spans[i + 1]!;
-    out[k] = { start, end, text: text.slice(start, end), ...descriptors[spans[i + 2]!]! };
+    out[k] = { start, end, text: text.slice(start, end), ...described[spans[i + 2]!]! };
   }
   return out;
 }
@@ -45,6 +73,7 @@ export async function decodeMatches(text: string, reply: PageMatches, turn?: () 
 export function createBackgroundMatcher(send: SendPageMatch): PageMatcher {
   // Bumped by dispose(): a reply that arrives after annotation was switched off is dropped.
   let generation = 0;
+  const facts = new EntryFacts();
   const request = (text: string, context: MatchContext, known?: ReadonlySet<string>): PageMatchRequest => ({
     type: 'page:match',
     text,
@@ -58,16 +87,18 @@ export function createBackgroundMatcher(send: SendPageMatch): PageMatcher {
       // One message for the whole text: see bench/README.md ("page:match: one message or chunks").
       const reply = await send(request(text, context));
       if (mine !== generation || !(await turn())) return null;
-      return decodeMatches(text, reply, turn);
+      return decodeMatches(text, reply, turn, facts);
     },
     async matchAdded(text, context, known) {
       const mine = generation;
       const reply = await send(request(text, context, known));
       if (mine !== generation) return [];
-      return (await decodeMatches(text, reply)) ?? [];
+      return (await decodeMatches(text, reply, undefined, facts)) ?? [];
     },
     dispose() {
       generation++;
     },
+    roleName: (roleId) => facts.roleName(roleId),
+    classLabel: (classId) => facts.classLabel(classId),
   };
 }

@@ -1,7 +1,8 @@
 // The page's marks: engine matches with lazily built DOM ranges, painted with the CSS
 // Custom Highlight API (no change to the page's DOM) and found again by offset for hover.
 // On a page with many marks only those near the viewport are painted: every painted
-// range costs the browser work on every frame (pre-paint), whether seen or not.
+// range costs the browser work on every frame (pre-paint), whether seen or not; which are
+// near is worked out from the scroll position, not by observing elements (NearViewport).
 
 import type { Match } from '../engine/engine';
 import { highlightName, MARK_KINDS, type MarkKind } from '../shared/mark-kinds';
@@ -19,8 +20,6 @@ export interface Mark {
 
 /** Up to this many marks are all painted at once; beyond it, only those near the viewport. */
 export const EAGER_MARKS = 1500;
-/** How far beyond the viewport marks are painted ahead of scrolling. */
-const NEAR_VIEWPORT = '150% 0px';
 
 export function markKind(m: Match): MarkKind {
   return m.kind === 'role' ? 'person' : m.kind;
@@ -69,9 +68,7 @@ export function markAt(marks: Mark[], page: PageText, i: number, offset: number)
 
 /**
  * Marks whose text sits in consecutive sibling elements of one top-to-bottom flow (the
- * paragraphs of an article): painted together while their band is near the viewport,
- * watched through their first and last elements only. Every observed element costs the
- * browser work on every frame.
+ * paragraphs of an article): painted together while their band is near the viewport.
  */
 interface Run {
   /** Its elements in document order, each with the marks whose text sits in it. */
@@ -79,6 +76,10 @@ interface Run {
   /** The elements' parent, while they may gather more siblings; null for a run of one element on its own. */
   parent: Element | null;
   painted: boolean;
+  /** The band from the first element's top to the last's bottom, in document coordinates; NaN while hidden. */
+  measured: number;
+  top: number;
+  bottom: number;
 }
 
 const firstOf = (run: Run): Element => run.groups[0]!.element;
@@ -86,22 +87,119 @@ const lastOf = (run: Run): Element => run.groups[run.groups.length - 1]!.element
 
 /** At most this many sibling elements per run. */
 const RUN_ELEMENTS = 16;
-/**
- * A run whose band is taller than this many viewports is watched element by element
- * instead: a reader who jumps into the middle of a band taller than the near area (four
- * viewports) would cross neither of its ends, and its observer would not be told. Half
- * of that leaves room for a page that grows taller after the first look (images).
- */
-const TALLEST_RUN = 2;
-/** NEAR_VIEWPORT as multiples of the viewport's height, for a run's band. */
+/** The area painted ahead of scrolling, as multiples of the viewport's height above and below its top. */
 const NEAR_ABOVE = 1.5;
 const NEAR_BELOW = 2.5;
+
+/** Measuring the runs' bands gives the page its turn after this long (ms). */
+const MEASURE_SLICE_MS = 4;
+
+/**
+ * Which runs are near the viewport, without observing any of their elements: every observed
+ * element costs the browser work on every frame whose layout changed (an IntersectionObserver
+ * watching a run's two ends on a 2 MB page cost about 40 ms a frame). The runs' bands are
+ * measured after each layout change (the page's size, the window's size, an inner scroller)
+ * in slices between the page's own tasks, and compared with the scroll position on the
+ * frame after a scroll; meanwhile the bands measured before stand.
+ */
+class NearViewport {
+  readonly runs: Run[] = [];
+  /** Bumped by a layout change: bands measured before it are measured again. */
+  private layout = 1;
+  private frame = 0;
+  private measuring = false;
+  private readonly abort = new AbortController();
+  private readonly resize: ResizeObserver | undefined;
+
+  constructor(
+    private readonly win: Window & typeof globalThis,
+    private readonly paint: (run: Run, near: boolean) => void,
+  ) {
+    const { signal } = this.abort;
+    const relayout = () => {
+      this.layout++;
+      this.measure();
+    };
+    // The document's own scroll moves every band alike; an inner scroller's moves some of them.
+    const onScroll = (e: Event) => {
+      if (e.target !== win.document) relayout();
+      else this.schedule();
+    };
+    win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+    win.addEventListener('resize', relayout, { passive: true, signal });
+    if ('ResizeObserver' in win) {
+      this.resize = new win.ResizeObserver(relayout);
+      this.resize.observe(win.document.body ?? win.document.documentElement);
+    }
+  }
+
+  /** New runs: measured soon. */
+  added(): void {
+    this.measure();
+  }
+
+  stop(): void {
+    this.abort.abort();
+    this.resize?.disconnect();
+    if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** Paints on the next frame what is near the viewport then. */
+  private schedule(): void {
+    if (this.frame || this.abort.signal.aborted) return;
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = 0;
+      const y = this.win.scrollY;
+      const height = this.win.innerHeight;
+      const above = y - NEAR_ABOVE * height;
+      const below = y + NEAR_BELOW * height;
+      for (const run of this.runs) if (run.measured) this.paint(run, run.bottom > above && run.top < below);
+    });
+  }
+
+  /** Measures the bands not measured since the last layout change, a slice at a time. */
+  private measure(): void {
+    if (this.measuring || this.abort.signal.aborted) return;
+    this.measuring = true;
+    let next = 0;
+    const slice = () => {
+      if (this.abort.signal.aborted) return;
+      const started = performance.now();
+      const y = this.win.scrollY;
+      const layout = this.layout;
+      for (; next < this.runs.length; next++) {
+        const run = this.runs[next]!;
+        if (run.measured === layout) continue;
+        this.measureRun(run, y, layout);
+        if (performance.now() - started > MEASURE_SLICE_MS) break;
+      }
+      this.schedule();
+      if (next < this.runs.length) {
+        setTimeout(slice, 0);
+        return;
+      }
+      this.measuring = false;
+      // The layout changed while measuring: measure again what was measured before the change.
+      if (this.runs.some((r) => r.measured !== this.layout)) this.measure();
+    };
+    slice();
+  }
+
+  private measureRun(run: Run, y: number, layout: number): void {
+    const a = firstOf(run).getBoundingClientRect();
+    const b = run.groups.length > 1 ? lastOf(run).getBoundingClientRect() : a;
+    const hidden = !a.width && !a.height && !b.width && !b.height;
+    run.measured = layout;
+    run.top = hidden ? NaN : Math.min(a.top, b.top) + y;
+    run.bottom = hidden ? NaN : Math.max(a.bottom, b.bottom) + y;
+  }
+}
 
 /** Keeps CSS.highlights in step with the marks: all of them, or those near the viewport. */
 export class Painter {
   private highlights = new Map<MarkKind, Highlight>();
-  private observer: IntersectionObserver | undefined;
-  private runsOf = new Map<Element, Run[]>();
+  private near: NearViewport | undefined;
   /** Whether an element's children stack top to bottom in document order (so a run's band is first to last). */
   private stacking = new Map<Element, boolean>();
   private count = 0;
@@ -118,15 +216,16 @@ export class Painter {
     this.clear();
     for (const kind of MARK_KINDS) this.highlights.set(kind, new this.win.Highlight());
     this.register();
-    if (marks.length > EAGER_MARKS && 'IntersectionObserver' in this.win)
-      this.observer = new this.win.IntersectionObserver((entries) => this.onIntersect(entries), { rootMargin: NEAR_VIEWPORT });
+    if (marks.length > EAGER_MARKS && 'requestAnimationFrame' in this.win)
+      this.near = new NearViewport(this.win, (run, near) => this.paintRun(run, near));
     this.add(marks);
   }
 
   /** Adds marks for text added to the page since. */
   add(marks: Mark[]): void {
     this.count += marks.length;
-    if (!this.observer) {
+    const near = this.near;
+    if (!near) {
       for (const m of marks) this.highlights.get(m.kind)?.add(this.range(m));
       return;
     }
@@ -150,10 +249,10 @@ export class Painter {
         run.groups.push({ element: anchor, marks: [m] });
         continue;
       }
-      if (run) this.watch(run);
-      run = { groups: [{ element: anchor, marks: [m] }], parent, painted: false };
+      run = { groups: [{ element: anchor, marks: [m] }], parent, painted: false, measured: 0, top: NaN, bottom: NaN };
+      near.runs.push(run);
     }
-    if (run) this.watch(run);
+    near.added();
   }
 
   private stacks(el: Element): boolean {
@@ -169,44 +268,6 @@ export class Painter {
     return known;
   }
 
-  private watch(run: Run): void {
-    for (const el of new Set([firstOf(run), lastOf(run)])) {
-      const runs = this.runsOf.get(el);
-      if (runs) runs.push(run);
-      else {
-        this.runsOf.set(el, [run]);
-        this.observer!.observe(el);
-      }
-    }
-  }
-
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    const height = this.win.innerHeight;
-    // A run's first and last elements are told together when first watched: their boxes come with the entries.
-    const boxes = new Map<Element, DOMRectReadOnly>();
-    for (const e of entries) boxes.set(e.target, e.boundingClientRect);
-    const seen = new Set<Run>();
-    for (const e of entries)
-      for (const run of [...(this.runsOf.get(e.target) ?? [])]) {
-        if (seen.has(run)) continue;
-        seen.add(run);
-        let near = e.isIntersecting;
-        if (run.groups.length > 1) {
-          // The band from the first's top to the last's bottom (layout is fresh while observers are told).
-          const first = firstOf(run);
-          const last = lastOf(run);
-          const top = (boxes.get(first) ?? first.getBoundingClientRect()).top;
-          const bottom = (boxes.get(last) ?? last.getBoundingClientRect()).bottom;
-          if (bottom - top > TALLEST_RUN * height) {
-            this.split(run);
-            continue;
-          }
-          near = bottom > -NEAR_ABOVE * height && top < NEAR_BELOW * height;
-        }
-        this.paintRun(run, near);
-      }
-  }
-
   private paintRun(run: Run, near: boolean): void {
     if (near === run.painted) return;
     run.painted = near;
@@ -216,30 +277,6 @@ export class Painter {
         if (near) h.add(this.range(m));
         else if (m.range) h.delete(m.range);
       }
-  }
-
-  /** A run too tall to watch by its ends: each of its elements is watched on its own. */
-  private split(run: Run): void {
-    this.paintRun(run, false);
-    for (const el of new Set([firstOf(run), lastOf(run)])) {
-      const runs = this.runsOf.get(el);
-      if (!runs) continue;
-      const i = runs.indexOf(run);
-      if (i >= 0) runs.splice(i, 1);
-      if (!runs.length) {
-        this.runsOf.delete(el);
-        this.observer?.unobserve(el);
-      }
-    }
-    for (const g of run.groups) {
-      const single: Run = { groups: [g], parent: null, painted: false };
-      const runs = this.runsOf.get(g.element);
-      if (runs) runs.push(single);
-      else this.runsOf.set(g.element, [single]);
-      // Watched afresh, so that the observer tells its state now (it does on a first observe).
-      this.observer?.unobserve(g.element);
-      this.observer?.observe(g.element);
-    }
   }
 
   /** Makes sure a mark is painted now (keyboard stepping, reveal), whatever the viewport. */
@@ -258,9 +295,8 @@ export class Painter {
   }
 
   clear(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.runsOf.clear();
+    this.near?.stop();
+    this.near = undefined;
     this.stacking.clear();
     this.count = 0;
     // Only our own: after an update the new version's annotator may already hold these names.

@@ -19,4 +19,8 @@ export interface PageMatcher {
   matchAdded(text: string, context: MatchContext, known: ReadonlySet<string>): Promise<Match[]>;
   /** Drops any state kept for this page (called when annotation is switched off). */
   dispose(): void;
+  /** A role's name ("health secretary"), for the card's "read as", when a match so far named the role. */
+  roleName(roleId: string): string | undefined;
+  /** A class's label ("an NHS foundation trust"), for the popup's "on this page", when a match so far named the class. */
+  classLabel(classId: string): string | undefined;
 }

@@ -207,18 +207,18 @@ export function createService(deps: ServiceDeps) {
       const site = siteKey(url.hostname);
       const [state, prefs] = await Promise.all([siteState(site, url), conn.run(getPrefs)]);
       if (!state.enabled) return { enabled: false, site, prefs };
-      const dictionary = (await kb()).dictionary;
+      const kbVersion = (await kb()).meta.version;
       // Sites switched off never get the annotator (nor, as site-scripts.ts registers it, the loader).
       if (req.load && from.tabId !== undefined && deps.injectAnnotator)
         await deps.injectAnnotator({ tabId: from.tabId, frameId: from.frameId ?? 0 });
-      return { enabled: true, site, prefs, dictionary };
+      return { enabled: true, site, prefs, kbVersion };
     },
     async 'sample:setup'(): Promise<PageSetup> {
       const [prefs, k] = await Promise.all([conn.run(getPrefs), kb()]);
-      return { enabled: true, site: 'welcome', prefs, dictionary: k.dictionary };
+      return { enabled: true, site: 'welcome', prefs, kbVersion: k.meta.version };
     },
     async 'page:match'(req, from) {
-      // Only a page in a tab has text to match: the popup and options pages are refused.
+      // Only a page in a tab (a web page or the welcome page's sample) has text to match: the popup and options pages are refused.
       if (from.tabId === undefined) throw new UserError('"page:match" is answered for a page in a tab only');
       const k = await kb();
       return warm.match(k.meta.version, k.dictionary, req);

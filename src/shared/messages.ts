@@ -1,7 +1,7 @@
 // The data messages carry (besides the knowledge-base views in views.ts); the messages
 // themselves are listed in protocol.ts.
 
-import type { Dictionary, EntityKind } from '../engine/dictionary';
+import type { EntityKind } from '../engine/dictionary';
 import type { MarkKind } from './mark-kinds';
 import type { Prefs } from './prefs';
 
@@ -30,8 +30,12 @@ export interface MatchDescriptor {
   name: string;
   kind: EntityKind;
   role?: string;
+  /** For a role phrase: the role's name ("health secretary"), for the card's "read as". */
+  roleName?: string;
   learned?: boolean;
   classOf?: string;
+  /** For a class mark: the class's label ("an NHS foundation trust"), for the popup's "on this page". */
+  classLabel?: string;
 }
 
 /**
@@ -47,8 +51,11 @@ export interface PageSetup {
   enabled: boolean;
   site: string;
   prefs: Prefs;
-  /** Present only when enabled. */
-  dictionary?: Dictionary;
+  /**
+   * The installed knowledge base's version, present only when enabled: cards asked for under
+   * another version are asked again. The page gets no dictionary: matching runs in the background.
+   */
+  kbVersion?: string;
 }
 
 export interface FoundEntity {

@@ -46,7 +46,7 @@ export const REQUESTS = {
   // page → background
   'page:setup': {
     from: PAGE,
-    ...message<PageSetup>()('Whether the page is annotated, with the prefs and the dictionary; `load`: put the annotator into its frame.', {
+    ...message<PageSetup>()('Whether the page is annotated, with the prefs and the KB version; `load`: put the annotator into its frame.', {
       url,
       load: z.boolean().optional(),
     }),
@@ -64,7 +64,7 @@ export const REQUESTS = {
     }),
   },
   'page:match': {
-    from: PAGE,
+    from: PAGE_OR_SAMPLE,
     ...message<PageMatches>()('A page’s text, matched by the background’s warm engine; `known`: ids the page already named in full.', {
       text: z.string().max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
       date: isoDay.nullable(),

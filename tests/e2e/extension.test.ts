@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { KB_SCHEMA_VERSION } from '../../src/kb/bundle';
 import { BROWSERS, type TestPage } from './browsers';
-import { cardText, highlightCount, markCentre, markedTexts, marksInsideEditable, shownCardText, watchCardReveal } from './page-probes';
+import {
+  cardText,
+  extensionStores,
+  highlightCount,
+  markCentre,
+  markedTexts,
+  marksInsideEditable,
+  shownCardText,
+  watchCardReveal,
+} from './page-probes';
 import { openSession } from './session';
 
 /** The part of the extension API the tests call from extension pages. */
@@ -275,8 +284,29 @@ describe.each(BROWSERS)('extension in %s', (spec) => {
   });
 
   it('makes no network requests of its own and stores nothing from the pages read', async () => {
+    // The knowledge base is installed (by the earlier tests' pages): what the extension keeps now.
+    const probe = await extensionPage('options.html');
+    const before = await probe.evaluate(extensionStores);
+    await probe.close();
+    expect(Object.keys(before).some((k) => k.startsWith('indexedDB '))).toBe(true);
     const recording = session.browser.recordRequests();
+    // Pages are read and matched in the background (page:match), a live addition too, and a card is opened.
     const page = await article('002');
+    const marks = await page.evaluate(highlightCount);
+    expect(marks).toBeGreaterThan(10);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Later the Care Quality Commission and NHS England said the plan stood.';
+      document.body.append(p);
+    });
+    await page.waitFor(() => {
+      for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+        for (const r of h) if (r.startContainer.parentElement?.id === 'added') return true;
+      return false;
+    }, 10_000);
+    const other = await article('004');
+    await other.close();
     await hover(page, 'Norman Fowler');
     await waitForCard(page, null);
     const popup = await extensionPage('popup.html', session.server.url('/seed/002'));
@@ -299,6 +329,8 @@ describe.each(BROWSERS)('extension in %s', (spec) => {
       return (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'settings:export' });
     })) as { ok: true; data: { sites: Record<string, boolean> } };
     expect(Object.keys(exported.data.sites).filter((s) => s !== '127.0.0.1')).toEqual([]);
+    // Nothing new anywhere the extension keeps data: every store and storage area as it was.
+    expect(await options.evaluate(extensionStores)).toEqual(before);
     await options.close();
     await popup.close();
     await page.close();

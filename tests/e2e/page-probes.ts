@@ -150,3 +150,39 @@ export function shownCardText(): string {
   const host = document.querySelector<HTMLElement>('hpa-card-host');
   return host?.style.visibility === 'visible' ? (host.shadowRoot?.textContent ?? '') : '';
 }
+
+/**
+ * Run in one of the extension's own pages: what the extension keeps, per place — every IndexedDB
+ * database's stores (record count and a checksum of keys and values) and its storage areas — to
+ * compare before and after reading pages.
+ */
+export async function extensionStores(): Promise<Record<string, string>> {
+  const checksum = (text: string): string => {
+    let h = 0x811c9dc5; // FNV-1a, 32 bits
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(16);
+  };
+  const request = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+    });
+  const out: Record<string, string> = {};
+  for (const info of await indexedDB.databases()) {
+    const db = await request(indexedDB.open(info.name!));
+    for (const name of Array.from(db.objectStoreNames)) {
+      const store = db.transaction(name, 'readonly').objectStore(name);
+      const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+      out[`indexedDB ${info.name} › ${name}`] = `${keys.length} records, ${checksum(JSON.stringify([keys, values]))}`;
+    }
+    db.close();
+  }
+  type Area = { get(keys: null): Promise<Record<string, unknown>> };
+  const g = globalThis as unknown as Record<string, { storage?: Record<string, Area | undefined> } | undefined>;
+  const storage = (g.browser ?? g.chrome)!.storage ?? {};
+  for (const area of ['local', 'sync', 'session']) {
+    const items = await storage[area]?.get(null);
+    if (items) out[`storage.${area}`] = `${Object.keys(items).length} items, ${checksum(JSON.stringify(items))}`;
+  }
+  return out;
+}

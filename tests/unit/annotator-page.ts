@@ -82,6 +82,15 @@ export class NameMatcher implements PageMatcher {
   dispose(): void {
     this.disposed++;
   }
+
+  // Its matches name no roles and no classes.
+  roleName(): string | undefined {
+    return undefined;
+  }
+
+  classLabel(): string | undefined {
+    return undefined;
+  }
 }
 
 /** A promise and its resolve, to hold an answer back until a test lets it go. */

@@ -89,6 +89,8 @@ describe('ScanScheduler', () => {
       },
       matchAdded: (text, context, known) => matcher.matchAdded(text, context, known),
       dispose: () => {},
+      roleName: () => undefined,
+      classLabel: () => undefined,
     };
     const { scanner } = setUp(slow);
     await scanner.scan();

@@ -2,7 +2,6 @@
 // Switching annotation off is one abort(): every listener, observer and timer the parts
 // registered ends, counted here, and the page's marks go. Also the extension context going away.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Dictionary } from '../../src/engine/dictionary';
 import type { PageSetup } from '../../src/shared/messages';
 import type { TabMessageOf, TabMessageType } from '../../src/shared/protocol';
 import { DEFAULT_PREFS } from '../../src/shared/prefs';
@@ -22,8 +21,7 @@ let listeners: { type: string; signal: AbortSignal | undefined }[];
 /** MutationObservers observing now. */
 let observing: Set<MutationObserver>;
 
-const dictionary = { entities: [], patterns: [] } as unknown as Dictionary;
-const setup: PageSetup = { enabled: true, site: 'example.org', prefs: { ...DEFAULT_PREFS, dwellMs: 200 }, dictionary };
+const setup: PageSetup = { enabled: true, site: 'example.org', prefs: { ...DEFAULT_PREFS, dwellMs: 200 }, kbVersion: '1.test' };
 // Tab replies come in the protocol's envelope (serveTab).
 const send = <K extends TabMessageType>(msg: TabMessageOf<K>) => runtime.listeners.at(-1)!(msg);
 const highlights = () => (window as unknown as { CSS: { highlights: Map<string, Set<Range>> } }).CSS.highlights;

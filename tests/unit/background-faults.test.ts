@@ -184,8 +184,10 @@ describe('damaged records in the KB stores', () => {
         ok: true,
         data: { id: 'cqc', kind: 'body' },
       });
-      const setupReply = await restarted.data<{ dictionary?: unknown }>({ type: 'page:setup', url: 'http://localhost:8000/a' });
-      expect(setupReply.dictionary).toEqual(bundle().dictionary);
+      const setupReply = await restarted.data<{ kbVersion?: string }>({ type: 'page:setup', url: 'http://localhost:8000/a' });
+      expect(setupReply.kbVersion).toBe(bundle().version);
+      const matched = await restarted.data<{ spans: number[] }>({ type: 'page:match', text: 'the CQC', date: null, lang: null });
+      expect(matched.spans).toEqual([4, 7, 0]);
       expect((await restarted.data<unknown[]>({ type: 'pledges' })).length).toBe(bundle().pledges.length);
       expect(await snapshot()).toMatchObject({ meta: { version: bundle().version }, entities: bundle().entities.length });
       expect(await raw((d) => d.get('kb-entities', 'cqc'))).toEqual(bundle().entities.find((e) => e.id === 'cqc'));

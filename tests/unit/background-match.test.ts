@@ -21,6 +21,7 @@ const bundle = (): KbBundle => realKb().result.bundle;
 const ORIGIN = 'chrome-extension://abc/';
 const tab = { id: 'abc', url: 'https://www.hsj.co.uk/news/a', tab: { id: 7 }, frameId: 0 };
 const popup = { id: 'abc', url: `${ORIGIN}popup.html` };
+const sampleFrame = { id: 'abc', url: `${ORIGIN}sample.html`, tab: { id: 8 }, frameId: 3 };
 const articles = JSON.parse(readFileSync(path.join(SEEDS, 'articles.json'), 'utf8')) as { id: string; file: string; date: string }[];
 const seeds = articles.map((a) => ({ ...a, text: readFileSync(path.join(SEEDS, a.file), 'utf8') }));
 const always = async () => true;
@@ -91,13 +92,34 @@ describe('page:match', () => {
     const { ask } = setup();
     expect(await ask({ type: 'page:match', text: 'the CQC', date: null, lang: null }, popup)).toEqual({
       ok: false,
-      error: '"page:match" is accepted from the extension’s script in a web page only',
+      error: '"page:match" is accepted from the extension’s script in a web page or the welcome page’s sample article only',
+    });
+    // The welcome page's sample article is annotated like a web page.
+    expect(await ask({ type: 'page:match', text: 'the CQC', date: null, lang: null }, sampleFrame)).toMatchObject({
+      ok: true,
+      data: { spans: [4, 7, 0] },
     });
     const bad = await ask({ type: 'page:match', text: 42, date: '23 March', lang: null });
     expect(bad.ok).toBe(false);
     expect((bad as { error: string }).error).toMatch(/^malformed "page:match" message: text: .*; date: must be a date as YYYY-MM-DD/);
     const stranger = await ask({ type: 'page:match', text: 'the CQC', date: null, lang: null }, { ...tab, id: 'other' });
     expect(stranger).toEqual({ ok: false, error: 'messages are accepted from this extension only' });
+  });
+
+  it('tells the page what its cards need with the matches: a role’s name, a class’s label', async () => {
+    const dictionary = bundle().dictionary;
+    const { matcher } = setup();
+    const text = 'The health secretary visited Borsetshire Hospitals NHS Foundation Trust, where patients and nurses met the CQC.';
+    const matches = (await matcher.matchPage(text, { date: '2015-10-29', lang: null }, always)) ?? [];
+    const role = matches.find((m) => m.role)?.role;
+    const classOf = matches.find((m) => m.classOf)?.classOf;
+    expect(role && classOf, JSON.stringify(matches)).toBeTruthy();
+    expect(matcher.roleName(role!)).toBe(dictionary.entities.find((e) => e.id === role)?.name);
+    const cls = dictionary.classes?.find((c) => dictionary.entities[c.entity]?.id === classOf);
+    expect(matcher.classLabel(classOf!)).toBe(cls?.label);
+    expect(matcher.classLabel(classOf!)).toMatch(/foundation trust/);
+    // Nothing the page did not meet: the page holds no dictionary.
+    expect(matcher.roleName('cqc')).toBeUndefined();
   });
 
   it('stops when the scan is superseded, and drops replies that arrive after dispose()', async () => {

@@ -98,20 +98,14 @@ describe('sites and preferences', () => {
     expect(await ask({ type: 'site:get', url: 'https://example.com/a' })).toMatchObject({ data: { enabled: true, chosen: true } });
   });
 
-  it('hands a page its dictionary only where annotation is on', async () => {
+  it('hands a page the KB version where annotation is on, and never the dictionary (matching runs here)', async () => {
     const { ask } = setup();
-    const on = (await ask({ type: 'page:setup', url: 'http://localhost:8000/x' })) as {
-      ok: true;
-      data: { enabled: boolean; dictionary?: unknown };
-    };
-    expect(on.data.enabled).toBe(true);
-    expect(on.data.dictionary).toBeDefined();
-    const off = (await ask({ type: 'page:setup', url: 'https://example.com/' })) as {
-      ok: true;
-      data: { enabled: boolean; dictionary?: unknown };
-    };
+    const on = (await ask({ type: 'page:setup', url: 'http://localhost:8000/x' })) as { ok: true; data: Record<string, unknown> };
+    expect(on.data).toMatchObject({ enabled: true, kbVersion: bundle().version });
+    expect(Object.keys(on.data).sort()).toEqual(['enabled', 'kbVersion', 'prefs', 'site']);
+    const off = (await ask({ type: 'page:setup', url: 'https://example.com/' })) as { ok: true; data: Record<string, unknown> };
     expect(off.data).toMatchObject({ enabled: false });
-    expect(off.data.dictionary).toBeUndefined();
+    expect(Object.keys(off.data).sort()).toEqual(['enabled', 'prefs', 'site']);
   });
 });
 
