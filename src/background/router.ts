@@ -29,7 +29,7 @@ export function createRouter(service: Service, extensionId: string, extensionOri
       return { ok: false, error: `malformed ${named}message: ${describeIssues(parsed.error)}` };
     }
     try {
-      return { ok: true, data: await service.handle(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId }) };
+      return { ok: true, data: await service.handle(parsed.data, { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url }) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: e.message };
       console.error(LOG_PREFIX, 'request failed', parsed.data.type, e);

@@ -1,7 +1,16 @@
 // Shapes of incoming messages and imported settings, checked before anything is done.
 
 import { z } from 'zod';
-import { DWELL_MAX_MS, DWELL_MIN_MS, type Prefs } from '../shared/prefs';
+import {
+  DEFAULT_PREFS,
+  DWELL_MAX_MS,
+  DWELL_MIN_MS,
+  MAX_IGNORED,
+  MAX_IGNORED_ID,
+  MAX_IGNORED_NAME,
+  TRIGGERS,
+  type Prefs,
+} from '../shared/prefs';
 import type { ReaderSettings, Request } from '../shared/messages';
 import { siteKey } from '../shared/sites';
 
@@ -25,11 +34,36 @@ function canonicalSite(s: string): string | undefined {
   }
 }
 
+const triggerSchema = z.enum(TRIGGERS as ['dwell', 'alt', 'shift', 'click']);
+
+/** An entity id as marks carry it (KB ids, class cards' "class:…", acronyms learned on the page). */
+export const entityIdSchema = z.string().min(1).max(MAX_IGNORED_ID);
+
+export const ignoredNameSchema = z.strictObject({
+  id: entityIdSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(MAX_IGNORED_NAME),
+});
+
+const ignoredSchema = z
+  .array(ignoredNameSchema)
+  .max(MAX_IGNORED, `at most ${MAX_IGNORED} names`)
+  .refine((names) => new Set(names.map((n) => n.id)).size === names.length, 'each name at most once');
+
 export const prefsSchema = z.strictObject({
   kinds: z.strictObject({ person: z.boolean(), body: z.boolean(), term: z.boolean() }),
   dwellMs: z.number().int().min(DWELL_MIN_MS).max(DWELL_MAX_MS),
   frequent: z.enum(['first-per-section', 'every']),
+  trigger: triggerSchema,
+  tapInLinks: z.boolean(),
+  ignored: ignoredSchema,
 }) satisfies z.ZodType<Prefs>;
+
+/** Prefs in a settings file: a file written before a field existed still imports, with its default. */
+const filePrefsSchema = prefsSchema.extend({
+  trigger: triggerSchema.default(DEFAULT_PREFS.trigger),
+  tapInLinks: z.boolean().default(DEFAULT_PREFS.tapInLinks),
+  ignored: ignoredSchema.default(() => [...DEFAULT_PREFS.ignored]),
+});
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page:setup'), url: z.string().max(8192), load: z.boolean().optional() }),
@@ -51,6 +85,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('prefs:set'), prefs: prefsSchema }),
   z.strictObject({ type: z.literal('settings:export') }),
   z.strictObject({ type: z.literal('settings:import'), data: z.unknown() }),
+  // The site is never part of the message: it is the sender's own (see page-menu.ts).
+  z.strictObject({ type: z.literal('page:site-off') }),
+  z.strictObject({ type: z.literal('page:site-undo') }),
+  z.strictObject({ type: z.literal('page:ignore'), ...ignoredNameSchema.shape }),
+  z.strictObject({ type: z.literal('page:open-options') }),
 ]) satisfies z.ZodType<Request>;
 
 export const MAX_IMPORT_SITES = 10_000;
@@ -60,8 +99,8 @@ export const settingsSchema = z.strictObject({
   format: z.literal('health-policy-annotator-settings'),
   version: z.literal(1),
   sites: z.record(siteSchema, z.boolean()).refine((s) => Object.keys(s).length <= MAX_IMPORT_SITES, `at most ${MAX_IMPORT_SITES} sites`),
-  prefs: prefsSchema,
-}) satisfies z.ZodType<ReaderSettings>;
+  prefs: filePrefsSchema,
+}) satisfies z.ZodType<ReaderSettings, unknown>;
 
 /**
  * Why `data` cannot be imported whatever its shape, if so: too big, not JSON, or carrying

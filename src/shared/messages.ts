@@ -38,7 +38,15 @@ export type Request =
   | { type: 'prefs:get' }
   | { type: 'prefs:set'; prefs: Prefs }
   | { type: 'settings:export' }
-  | { type: 'settings:import'; data: unknown };
+  | { type: 'settings:import'; data: unknown }
+  /** The card menu (from a page): switch off the sender's own site, as the popup's switch does. */
+  | { type: 'page:site-off' }
+  /** Restores the sender's site to the choice before its page:site-off. */
+  | { type: 'page:site-undo' }
+  /** Stop marking a name (the reader's ignore list, in the prefs). */
+  | { type: 'page:ignore'; id: string; name: string }
+  /** Content scripts cannot call runtime.openOptionsPage. */
+  | { type: 'page:open-options' };
 
 export interface PageSetup {
   enabled: boolean;
@@ -63,6 +71,10 @@ export interface Responses {
   'prefs:set': Prefs;
   'settings:export': ReaderSettings;
   'settings:import': ReaderSettings;
+  'page:site-off': SiteState;
+  'page:site-undo': SiteState;
+  'page:ignore': Prefs;
+  'page:open-options': { opened: true };
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

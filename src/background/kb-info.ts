@@ -1,0 +1,52 @@
+// What the popup's footer says about the installed knowledge base: its version, counts and articles.
+
+import type { Dictionary } from '../engine/dictionary';
+import type { KbEntity, KbPledge } from '../shared/kb-bundle';
+import type { KbInfo } from '../shared/views';
+import type { KbMeta } from './store';
+
+export interface InstalledKb {
+  meta: KbMeta;
+  dictionary: Dictionary;
+  entities: Map<string, KbEntity>;
+  pledges: Map<string, KbPledge>;
+}
+
+/** Shown in the popup when the KB could not be installed: no space left, a blocked upgrade, an unreadable store. */
+export function notInstalled(installError: string): KbInfo {
+  return {
+    version: 'not installed',
+    asOf: null,
+    counts: { people: 0, bodies: 0, terms: 0, roles: 0, pledges: 0, sources: 0 },
+    articles: [],
+    installError,
+  };
+}
+
+export function kbInfo(k: InstalledKb): KbInfo {
+  const entities = [...k.entities.values()];
+  const urls = new Set<string>();
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.url === 'string' && typeof o.title === 'string') urls.add(o.url);
+      Object.values(o).forEach(collect);
+    }
+  };
+  collect(entities);
+  collect([...k.pledges.values()]);
+  return {
+    version: k.meta.version,
+    asOf: k.meta.asOf,
+    counts: {
+      people: entities.filter((e) => e.kind === 'person').length,
+      bodies: entities.filter((e) => e.kind === 'body').length,
+      terms: entities.filter((e) => e.kind === 'term').length,
+      roles: k.dictionary.entities.filter((e) => e.kind === 'role').length,
+      pledges: k.pledges.size,
+      sources: urls.size + k.meta.articles.length,
+    },
+    articles: k.meta.articles.map((a) => ({ id: a.id, title: a.title, publisher: a.publisher, date: a.date, url: a.url })),
+  };
+}
