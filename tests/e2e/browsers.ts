@@ -126,7 +126,7 @@ function pwPage(page: PwPage): TestPage {
 
 export async function launchChromium(
   extensionDir = path.join(DEV_DIST, 'chrome'),
-  options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; deferInstall?: boolean; touch?: boolean } = {},
 ): Promise<TestBrowser> {
   const CHROMIUM = findBrowser('chromium');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
@@ -142,6 +142,8 @@ export async function launchChromium(
       headless: true,
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1200, height: 900 },
+      // A touch screen: touch events, and (pointer: coarse) matches.
+      hasTouch: options.touch ?? false,
       // Deferred: no extension at launch; CDP's Extensions.loadUnpacked installs it later, as a reader would.
       args: options.deferInstall
         ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging']
@@ -173,6 +175,10 @@ export async function launchChromium(
     async openPage(url) {
       const page = await context.newPage();
       await page.goto(url);
+      // hasTouch alone leaves (pointer: coarse) false in extension pages as they load; touch
+      // emulation switched on again over CDP once the page is loaded makes it match.
+      if (options.touch)
+        await (await context.newCDPSession(page)).send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
       return pwPage(page);
     },
     recordRequests() {
@@ -258,9 +264,17 @@ function ppPage(page: PpPage): TestPage {
   };
 }
 
+/** Gecko's pointer capabilities: 1 = coarse. */
+const FIREFOX_TOUCH_PREFS = {
+  'ui.primaryPointerCapabilities': 1,
+  'ui.allPointerCapabilities': 1,
+  'dom.w3c_touch_events.enabled': 1,
+  'dom.maxtouchpoints.testing.value': 5,
+};
+
 export async function launchFirefox(
   extensionDir = path.join(DEV_DIST, 'firefox'),
-  options: { deferInstall?: boolean } = {},
+  options: { deferInstall?: boolean; touch?: boolean } = {},
 ): Promise<TestBrowser> {
   const FIREFOX = findBrowser('firefox');
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no build: run npm run build`);
@@ -280,6 +294,8 @@ export async function launchFirefox(
         'network.proxy.allow_hijacking_localhost': false,
         // A site added in the options page is granted without the prompt a reader would answer.
         'extensions.webextOptionalPermissionPrompts': false,
+        // A touch screen as the primary pointer (BiDi's touch override does not change the pointer media queries).
+        ...(options.touch ? FIREFOX_TOUCH_PREFS : {}),
       },
     });
     if (!options.deferInstall) await browser.installExtension(extensionDir);

@@ -1,4 +1,4 @@
 import { launchChromium } from './browsers';
 import { extensionSuite } from './extension.suite';
 
-extensionSuite('Chromium', () => launchChromium(), { serviceWorker: true });
+extensionSuite('Chromium', () => launchChromium(), { serviceWorker: true, launchTouch: () => launchChromium(undefined, { touch: true }) });

@@ -25,7 +25,26 @@ interface FrameState {
   annotator: boolean;
 }
 
-export function extensionSuite(name: string, launch: () => Promise<TestBrowser>, options: { serviceWorker: boolean }) {
+/** An extension page acting on a page's tab (as the popup does on the active tab). */
+async function openExtensionPage(browser: TestBrowser, path: string, forUrl?: string): Promise<TestPage> {
+  if (!forUrl) return browser.openPage(`${browser.extensionOrigin}${path}`);
+  const probe = await browser.openPage(`${browser.extensionOrigin}options.html`);
+  const tabId = await probe.evaluateArg(async (url: string) => {
+    const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+    const api = (g.browser ?? g.chrome)!;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? -1;
+  }, forUrl);
+  await probe.close();
+  expect(tabId).toBeGreaterThan(0);
+  return browser.openPage(`${browser.extensionOrigin}${path}${path.includes('?') ? '&' : '?'}tab=${tabId}`);
+}
+
+export function extensionSuite(
+  name: string,
+  launch: () => Promise<TestBrowser>,
+  options: { serviceWorker: boolean; launchTouch: () => Promise<TestBrowser> },
+) {
   describe(`extension in ${name}`, () => {
     let browser: TestBrowser;
     let server: TestServer;
@@ -53,19 +72,7 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
     }
 
     /** An extension page acting on the article's tab (as the popup does on the active tab). */
-    async function extensionPage(path: string, forUrl?: string): Promise<TestPage> {
-      if (!forUrl) return browser.openPage(`${browser.extensionOrigin}${path}`);
-      const probe = await browser.openPage(`${browser.extensionOrigin}options.html`);
-      const tabId = await probe.evaluateArg(async (url: string) => {
-        const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
-        const api = (g.browser ?? g.chrome)!;
-        const tabs = await api.tabs.query({});
-        return tabs.find((t) => t.url === url)?.id ?? -1;
-      }, forUrl);
-      await probe.close();
-      expect(tabId).toBeGreaterThan(0);
-      return browser.openPage(`${browser.extensionOrigin}${path}${path.includes('?') ? '&' : '?'}tab=${tabId}`);
-    }
+    const extensionPage = (path: string, forUrl?: string) => openExtensionPage(browser, path, forUrl);
 
     it('marks the people, bodies and terms of a seed article', async () => {
       const page = await article('003');
@@ -425,5 +432,69 @@ export function extensionSuite(name: string, launch: () => Promise<TestBrowser>,
         await page.close();
       });
     }
+  });
+
+  describe(`the popup on a phone in ${name}`, () => {
+    let browser: TestBrowser;
+    let server: TestServer;
+
+    beforeAll(async () => {
+      server = await startServer();
+      browser = await options.launchTouch();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('fits 360 px: nothing clipped, 44 px targets on a touch screen, the pledge list scrolls', async () => {
+      const url = server.url('/seed/003');
+      const article = await browser.openPage(url);
+      await article.waitFor(() => CSS.highlights.size > 0, 15_000);
+      // Firefox for Android opens the popup as a page of the phone's size.
+      const popup = await openExtensionPage(browser, 'popup.html', url);
+      await popup.setViewport(360, 740);
+      await popup.waitFor(
+        () =>
+          document.querySelector('[data-testid="site-switch"]') &&
+          document.querySelector('.found-entry') &&
+          document.querySelector('[data-pledge]'),
+        15_000,
+      );
+      const layout = await popup.evaluate(() => {
+        const root = document.documentElement;
+        const clipped: string[] = [];
+        const small: string[] = [];
+        const describe = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+        for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+          if (!el.checkVisibility()) continue;
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.left < -0.5 || r.right > root.clientWidth + 0.5)) clipped.push(describe(el));
+        }
+        // Every control; links inside a line of text are exempt (WCAG 2.5.5's inline exception).
+        for (const el of document.querySelectorAll<HTMLElement>('button, input, select, summary, a')) {
+          if (!el.checkVisibility()) continue;
+          if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+          const r = ((el.tagName === 'INPUT' && el.closest('label')) || el).getBoundingClientRect();
+          if (r.width < 44 || r.height < 44) small.push(`${describe(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+        }
+        const pledges = document.querySelectorAll('[data-pledge]');
+        const last = pledges[pledges.length - 1]!;
+        last.scrollIntoView({ block: 'end' });
+        const lastBox = last.getBoundingClientRect();
+        return {
+          coarse: matchMedia('(pointer: coarse)').matches,
+          width: innerWidth,
+          overflowX: root.scrollWidth - root.clientWidth,
+          clipped: clipped.slice(0, 5),
+          small: small.slice(0, 10),
+          scrolled: (document.scrollingElement?.scrollTop ?? 0) > 0,
+          lastInView: lastBox.top >= 0 && lastBox.bottom <= innerHeight + 0.5,
+        };
+      });
+      expect(layout).toMatchObject({ coarse: true, width: 360, overflowX: 0, clipped: [], small: [], scrolled: true, lastInView: true });
+      await popup.close();
+      await article.close();
+    });
   });
 }

@@ -1,4 +1,4 @@
 import { launchFirefox } from './browsers';
 import { extensionSuite } from './extension.suite';
 
-extensionSuite('Firefox', () => launchFirefox(), { serviceWorker: false });
+extensionSuite('Firefox', () => launchFirefox(), { serviceWorker: false, launchTouch: () => launchFirefox(undefined, { touch: true }) });
