@@ -455,10 +455,8 @@ export function extensionSuite(
       const popup = await openExtensionPage(browser, 'popup.html', url);
       await popup.setViewport(360, 740);
       await popup.waitFor(
-        () =>
-          document.querySelector('[data-testid="site-switch"]') &&
-          document.querySelector('.found-entry') &&
-          document.querySelector('[data-pledge]'),
+        // A boolean: an element does not cross the BiDi wire.
+        () => ['[data-testid="site-switch"]', '.found-entry', '[data-pledge]'].every((s) => document.querySelector(s) !== null),
         15_000,
       );
       const layout = await popup.evaluate(() => {
