@@ -321,6 +321,14 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           // The sheet on a phone: full width, at most half the height, at the bottom.
           await page.setViewport(360, 740);
           await show({ sheet: true, notice: true });
+          // Measured once it has risen into place.
+          await page.waitFor(() =>
+            document
+              .querySelector('hpa-card-host')!
+              .shadowRoot!.querySelector('.card')!
+              .getAnimations()
+              .every((a) => a.playState === 'finished'),
+          );
           const box = await page.evaluate(() => {
             const r = document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
             return { left: r.left, width: r.width, bottom: Math.round(r.bottom), tall: r.height <= innerHeight / 2 + 0.5 };
