@@ -313,10 +313,19 @@ export function a11ySuite(name: string, launch: () => Promise<TestBrowser>, opti
           await page.waitFor(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.getAttribute('role') === 'menuitem');
           expect(await focusedItem()).toBe('menuitem: Don’t mark on this site');
           await page.press({ code: 'ArrowDown' });
+          // The menu moves focus once Preact has rendered: wait for it, then say what it is.
+          await page
+            .waitFor(() =>
+              document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.textContent?.includes('Care Quality Commission'),
+            )
+            .catch(() => undefined);
           expect(await focusedItem()).toBe('menuitem: Don’t mark “Care Quality Commission”');
           await theme(page);
           await expectNoViolations(page, `the card menu, open (${scheme})`, 'card');
           await page.press({ code: 'Escape' });
+          await page
+            .waitFor(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.tagName === 'BUTTON')
+            .catch(() => undefined);
           expect(await focusedItem()).toBe('BUTTON: ⋯');
           // The sheet on a phone: full width, at most half the height, at the bottom.
           await page.setViewport(360, 740);
