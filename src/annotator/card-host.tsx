@@ -9,13 +9,13 @@
 import { styleSheets } from '../ui/adopt-styles';
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
-import { Card } from '../ui/card';
+import { Card, type CardProps } from '../ui/card';
 import type { CardData } from '../shared/views';
 import cardCss from '../ui/card.css?inline';
 import themeCss from '../ui/theme.css?inline';
 import { OWN_HOST_TAG } from './text-reader';
 
-export interface CardOptions {
+export interface CardOptions extends Pick<CardProps, 'onSiteOff' | 'onIgnore' | 'onOptions' | 'notice' | 'sheet'> {
   readAs?: string;
   focus: boolean;
   onOpenPledge?: (id: string) => void;
@@ -111,7 +111,8 @@ export function createCardHost(onClose: () => void): CardHost {
     if (!host.isConnected) document.documentElement.append(host);
     host.style.setProperty('visibility', 'hidden', 'important');
     host.style.setProperty('display', 'block', 'important');
-    render(<Card card={card} readAs={options.readAs} onOpenPledge={options.onOpenPledge} onClose={onClose} />, mount);
+    const { readAs, onOpenPledge, onSiteOff, onIgnore, onOptions, notice, sheet } = options;
+    render(<Card card={card} onClose={onClose} {...{ readAs, onOpenPledge, onSiteOff, onIgnore, onOptions, notice, sheet }} />, mount);
     // Measured live: the page may still be scrolling to the mark (keyboard), or scroll later.
     const reference: VirtualElement = {
       getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),

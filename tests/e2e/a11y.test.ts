@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, ROOT, type TestBrowser, type TestPage } from './browsers';
+import { cardFixtureSource } from './card-fixture';
 import { markCentre } from './page-probes';
 import { startServer, type TestServer } from './server';
 
@@ -279,6 +280,67 @@ describe.each(BROWSERS)('accessibility in %s', (spec) => {
         );
         await theme(page);
         await expectNoViolations(page, `the card for Jeremy Hunt (${scheme})`, 'card');
+        await page.close();
+      });
+
+      it('the card menu open, its notice with Undo, and the bottom sheet (the card from src/ui, in an extension page)', async () => {
+        const page = await browser.openPage(`${browser.extensionOrigin}options.html`);
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the bundled fixture, sent to the page as axe is
+        await page.evaluate(new Function(await cardFixtureSource()) as () => void);
+        const show = (opts: { sheet: boolean; notice: boolean }) =>
+          page.evaluateArg((o) => (globalThis as unknown as { hpaShowCard(o: object): void }).hpaShowCard(o), opts);
+        const focusedItem = () =>
+          page.evaluate(() => {
+            const active = document.querySelector('hpa-card-host')?.shadowRoot?.activeElement;
+            return active ? `${active.getAttribute('role') ?? active.tagName}: ${active.textContent ?? ''}` : '';
+          });
+        await show({ sheet: false, notice: true });
+        await page.evaluate(() =>
+          document.querySelector('hpa-card-host')!.shadowRoot!.querySelector<HTMLElement>('[aria-label="Card options"]')!.focus(),
+        );
+        await page.press({ code: 'ArrowDown' });
+        await page.waitFor(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.getAttribute('role') === 'menuitem');
+        expect(await focusedItem()).toBe('menuitem: Don’t mark on this site');
+        await page.press({ code: 'ArrowDown' });
+        // The menu moves focus once Preact has rendered: wait for it, then say what it is.
+        await page
+          .waitFor(() =>
+            document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.textContent?.includes('Care Quality Commission'),
+          )
+          .catch(() => undefined);
+        expect(await focusedItem()).toBe('menuitem: Don’t mark “Care Quality Commission”');
+        await theme(page);
+        await expectNoViolations(page, `the card menu, open (${scheme})`, 'card');
+        await page.press({ code: 'Escape' });
+        await page
+          .waitFor(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.tagName === 'BUTTON')
+          .catch(() => undefined);
+        expect(await focusedItem()).toBe('BUTTON: ⋯');
+        // The sheet on a phone: full width, at most half the height, at the bottom.
+        await page.setViewport(360, 740);
+        await show({ sheet: true, notice: true });
+        // Measured once it has risen into place.
+        await page.waitFor(() =>
+          document
+            .querySelector('hpa-card-host')!
+            .shadowRoot!.querySelector('.card')!
+            .getAnimations()
+            .every((a) => a.playState === 'finished'),
+        );
+        // (The page's classic scrollbar, if any, is not part of the width.)
+        const box = await page.evaluate(() => {
+          const r = document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+          const root = document.documentElement;
+          return {
+            left: r.left,
+            fullWidth: r.width === root.clientWidth,
+            atBottom: Math.round(r.bottom) === root.clientHeight,
+            half: r.height <= innerHeight / 2 + 0.5,
+          };
+        });
+        expect(box).toEqual({ left: 0, fullWidth: true, atBottom: true, half: true });
+        await theme(page);
+        await expectNoViolations(page, `the card as a bottom sheet (${scheme})`, 'card');
         await page.close();
       });
 

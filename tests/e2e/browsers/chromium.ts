@@ -57,6 +57,7 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
       headless: true,
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1200, height: 900 },
+      hasTouch: options.touch ?? false,
       // Deferred: no extension at launch; CDP's Extensions.loadUnpacked installs it later, as a reader would.
       args: options.deferInstall
         ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging']
@@ -88,6 +89,10 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
     async openPage(url) {
       const page = await context.newPage();
       await page.goto(url);
+      // hasTouch alone leaves (pointer: coarse) false in extension pages as they load; touch
+      // emulation switched on again over CDP once the page is loaded makes it match.
+      if (options.touch)
+        await (await context.newCDPSession(page)).send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
       return pwPage(page);
     },
     recordRequests() {

@@ -36,6 +36,14 @@ function ppPage(page: PpPage): TestPage {
   };
 }
 
+/** Gecko's pointer capabilities: 1 = coarse. */
+const FIREFOX_TOUCH_PREFS = {
+  'ui.primaryPointerCapabilities': 1,
+  'ui.allPointerCapabilities': 1,
+  'dom.w3c_touch_events.enabled': 1,
+  'dom.maxtouchpoints.testing.value': 5,
+};
+
 export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'), options: LaunchOptions = {}): Promise<TestBrowser> {
   if (options.colorScheme === 'dark')
     throw new Error('launchFirefox: colorScheme "dark" is not supported (WebDriver BiDi cannot emulate prefers-color-scheme)');
@@ -57,6 +65,8 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
         'network.proxy.allow_hijacking_localhost': false,
         // A site added in the options page is granted without the prompt a reader would answer.
         'extensions.webextOptionalPermissionPrompts': false,
+        // A touch screen as the primary pointer (BiDi's touch override does not change the pointer media queries).
+        ...(options.touch ? FIREFOX_TOUCH_PREFS : {}),
       },
     });
     if (!options.deferInstall) await browser.installExtension(extensionDir);

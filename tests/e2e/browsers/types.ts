@@ -42,6 +42,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Launch without the extension; `TestBrowser.install()` installs it later. */
   deferInstall?: boolean;
+  /** A touch screen: touch events, and (pointer: coarse) matches. */
+  touch?: boolean;
 }
 
 /** A browser the suites run in, with what it can and cannot do that the tests depend on. */
