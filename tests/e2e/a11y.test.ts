@@ -3,71 +3,14 @@
 // the light and the dark theme; and a card is reached, used and closed from the
 // keyboard alone. In each browser.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, ROOT, type TestBrowser, type TestPage } from './browsers';
+import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import { cardFixtureSource } from './card-fixture';
+import { expectNoViolations } from './axe';
 import { markCentre } from './page-probes';
 import { startServer, type TestServer } from './server';
 
-const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core as a function the drivers can send to a page. Extension pages forbid inline
- * scripts and eval (MV3 content security policy), so axe cannot be added as a <script>;
- * both drivers send a function's source text and call it through the debugging
- * protocol, which the page's policy does not govern. A Function built here from axe's
- * source is such a function (it is never called in Node).
- */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- built to be serialised and run in the page, not here
-const injectAxe = new Function(`${AXE_SOURCE}\n;return typeof window.axe;`) as () => string;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown; html: string; summary: string }[];
-}
-
 type Scheme = 'light' | 'dark';
-
-/** Runs axe on the page (or on the open card) and returns its violations. */
-async function axe(page: TestPage, scope: 'page' | 'card'): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) expect(await page.evaluate(injectAxe)).toBe('object');
-  return page.evaluateArg(async (where: 'page' | 'card') => {
-    const api = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    const context = where === 'card' ? { include: [{ fromShadowDom: ['hpa-card-host', '.card'] }] } : document;
-    const result = await api.run(context, { resultTypes: ['violations'] });
-    return (
-      result.violations as {
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: { target: unknown; html: string; failureSummary?: string }[];
-      }[]
-    ).map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), summary: n.failureSummary ?? '' })),
-    }));
-  }, scope);
-}
-
-function report(violations: Violation[]): string {
-  return violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
-    )
-    .join('\n');
-}
-
-async function expectNoViolations(page: TestPage, what: string, scope: 'page' | 'card' = 'page'): Promise<void> {
-  const violations = await axe(page, scope);
-  expect(violations, `axe violations on ${what}:\n${report(violations)}`).toEqual([]);
-}
 
 /**
  * The dark theme without the browser's own setting (Firefox over WebDriver BiDi cannot

@@ -56,8 +56,9 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
       executablePath: CHROMIUM,
       headless: true,
       colorScheme: options.colorScheme ?? 'light',
-      viewport: { width: 1200, height: 900 },
+      viewport: options.viewport ?? { width: 1200, height: 900 },
       hasTouch: options.touch ?? false,
+      isMobile: options.mobile ?? false,
       // Deferred: no extension at launch; CDP's Extensions.loadUnpacked installs it later, as a reader would.
       args: options.deferInstall
         ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging']

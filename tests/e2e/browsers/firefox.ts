@@ -58,7 +58,7 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
       headless: true,
       userDataDir: profile,
       protocol: 'webDriverBiDi',
-      defaultViewport: { width: 1200, height: 900 },
+      defaultViewport: { ...(options.viewport ?? { width: 1200, height: 900 }), hasTouch: options.touch ?? false },
       extraPrefsFirefox: {
         // A fixed internal UUID so tests can open moz-extension:// pages.
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),

@@ -8,6 +8,13 @@ export interface TestPage {
   evaluateArg<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   waitFor(fn: () => unknown, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A mouse click at a point (a press and release of the main button). */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** A key held down or released (modifiers: 'Alt', 'Shift'). */
+  keyDown(key: 'Alt' | 'Shift'): Promise<void>;
+  keyUp(key: 'Alt' | 'Shift'): Promise<void>;
+  /** A finger's tap at a point (a browser launched with `touch`). */
+  tap(x: number, y: number): Promise<void>;
   press(combo: { alt?: boolean; shift?: boolean; code: string }): Promise<void>;
   click(selector: string): Promise<void>;
   goto(url: string): Promise<void>;
@@ -44,6 +51,10 @@ export interface LaunchOptions {
   deferInstall?: boolean;
   /** A touch screen: touch events, and (pointer: coarse) matches. */
   touch?: boolean;
+  /** A phone (Chromium's isMobile: the page's viewport meta applies), with `touch`. */
+  mobile?: boolean;
+  /** The pages' size (1200 × 900 unless set). */
+  viewport?: { width: number; height: number };
 }
 
 /** A browser the suites run in, with what it can and cannot do that the tests depend on. */
