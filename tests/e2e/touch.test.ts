@@ -179,6 +179,20 @@ describe.each(BROWSERS)('touch screen in %s', (spec) => {
     await page.close();
   });
 
+  it('a swipe down on the sheet’s top closes it; a short one does not', async () => {
+    const page = await phonePage(session);
+    await tapMark(page, 'Care Quality Commission', 0.2);
+    await sheetShown(page, 'Care Quality Commission');
+    const handle = await page.evaluateArg(inCard, '[data-testid="card-drag-handle"]');
+    await page.swipe(handle!, { x: handle!.x, y: handle!.y + 20 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.evaluate(shownCardText)).toContain('Care Quality Commission');
+    await page.swipe(handle!, { x: handle!.x, y: handle!.y + 200 });
+    await cardClosed(page);
+    await page.waitFor(() => history.state === null);
+    await page.close();
+  });
+
   it('axe finds nothing on the sheet, nor with its menu open', async () => {
     const page = await phonePage(session);
     await tapMark(page, 'Care Quality Commission', 0.2);

@@ -39,6 +39,15 @@ function pwPage(page: PwPage): TestPage {
     },
     click: (selector) => page.locator(selector).first().click(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    async swipe(from, to) {
+      // Playwright's touchscreen only taps: the touch points go over CDP.
+      const cdp = await page.context().newCDPSession(page);
+      const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+      for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+    },
   };
 }
 

@@ -33,6 +33,11 @@ function ppPage(page: PpPage): TestPage {
       await page.locator(selector).click();
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    async swipe(from, to) {
+      await page.touchscreen.touchStart(from.x, from.y);
+      for (let i = 1; i <= 8; i++) await page.touchscreen.touchMove(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+      await page.touchscreen.touchEnd();
+    },
   };
 }
 

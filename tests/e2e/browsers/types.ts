@@ -15,6 +15,8 @@ export interface TestPage {
   keyUp(key: 'Alt' | 'Shift'): Promise<void>;
   /** A finger's tap at a point (a browser launched with `touch`). */
   tap(x: number, y: number): Promise<void>;
+  /** A finger put down at one point, moved in steps to another and lifted. */
+  swipe(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   press(combo: { alt?: boolean; shift?: boolean; code: string }): Promise<void>;
   click(selector: string): Promise<void>;
   goto(url: string): Promise<void>;
