@@ -84,7 +84,7 @@ describe('the bottom sheet', () => {
     expect(sheet.style.maxHeight).toBe('');
     // At the end of the page: the scroll does nothing, the sheet is lowered below the word.
     wordTop = 600;
-    scrollBy.mockImplementation((() => {}));
+    scrollBy.mockImplementation(() => {});
     keepAboveSheet(word, sheet);
     expect(sheet.style.maxHeight).toBe(`${800 - 620 - 12}px`);
     scrollBy.mockRestore();
