@@ -12,6 +12,7 @@ import type { CardData } from '../shared/views';
 import type { CardNotice } from '../ui/card';
 import { createCardHost, type CardHost, type CardOptions } from './card-host';
 import type { Mark, Painter } from './marks';
+import { isNarrow } from './sheet';
 
 export interface CardParts {
   doc: Document;
@@ -134,7 +135,9 @@ export class CardPresenter {
   reveal(mark: Mark): Promise<void> {
     this.parts.painter.paintNow(mark);
     const el = this.parts.painter.range(mark).startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    // A bottom sheet then scrolls the mark above itself: a smooth scroll still under way would undo that.
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && !isNarrow(this.parts.doc);
+    el?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     return this.open(mark, true);
   }
 

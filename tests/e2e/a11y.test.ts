@@ -318,7 +318,9 @@ describe.each(BROWSERS)('accessibility in %s', (spec) => {
           await page.press({ alt: true, shift: true, code: 'KeyJ' });
           await page.waitFor(cardOpen);
           expect(await page.evaluate(focusInCard)).toContain('card');
-          // Tab moves through the card's own controls: the close button comes first.
+          // Tab moves through the card's own controls: its menu button, then the close button.
+          await page.press({ code: 'Tab' });
+          expect(await page.evaluate(focusInCard)).toBe('menu-button');
           await page.press({ code: 'Tab' });
           expect(await page.evaluate(focusInCard)).toBe('close');
           await page.press({ code: 'Tab' });
@@ -330,6 +332,7 @@ describe.each(BROWSERS)('accessibility in %s', (spec) => {
           // The close button, pressed with Enter, does the same.
           await page.press({ alt: true, shift: true, code: 'KeyJ' });
           await page.waitFor(cardOpen);
+          await page.press({ code: 'Tab' });
           await page.press({ code: 'Tab' });
           expect(await page.evaluate(focusInCard)).toBe('close');
           await page.press({ code: 'Enter' });
