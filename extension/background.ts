@@ -44,6 +44,9 @@ const service = createService({
   async openPledge(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=pledges#${encodeURIComponent(id)}`) });
   },
+  async openOptions() {
+    await browser.runtime.openOptionsPage();
+  },
   async sitesChanged() {
     await siteScripts.sync();
   },

@@ -1,5 +1,6 @@
 // npm run screenshots — PNGs for the README: a card on a seed page, the popup's pledge
-// history and the welcome page, light and dark, taken in Chromium with the built extension.
+// history and the welcome page, light and dark, and the card as a bottom sheet on a phone,
+// taken in Chromium with the built extension.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,22 @@ try {
     } finally {
       await browser.close();
     }
+  }
+  // A phone (390 × 844, touch): a tap on a name opens its card as a bottom sheet.
+  const phone = await launchChromium(undefined, { touch: true, mobile: true, viewport: { width: 390, height: 844 } });
+  try {
+    const page = await phone.openPage(server.url('/touch-page'));
+    await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+    const at = await page.evaluateArg(markCentre, 'Care Quality Commission');
+    if (!at) throw new Error('no mark to tap');
+    await page.tap(at.x, at.y);
+    await page.waitFor(
+      () => (document.querySelector('hpa-card-host')?.shadowRoot?.querySelector('.card.sheet')?.textContent ?? '').length > 20,
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await page.screenshot(path.join(out, 'sheet-phone-light.png'));
+  } finally {
+    await phone.close();
   }
   console.log(`screenshots written to ${path.relative(process.cwd(), out)}`);
 } finally {

@@ -83,6 +83,12 @@ export class Annotator {
       roleName: (id) => this.matcher?.roleName(id),
       fetchCard: ({ id, date, instance }) => ask({ type: 'card', id, date, ...(instance !== undefined && { instance }) }),
       openPledge: (id) => void ask({ type: 'pledge:open', id }).catch((e) => console.warn(LOG_PREFIX, e)),
+      menu: {
+        siteOff: () => ask({ type: 'page:site-off' }),
+        siteUndo: () => ask({ type: 'page:site-undo' }),
+        ignore: (name) => ask({ type: 'page:ignore', ...name }),
+        openOptions: () => ask({ type: 'page:open-options' }),
+      },
       onClose: () => this.pointer.closeCard(),
       orphaned,
     });

@@ -2,6 +2,9 @@
 // styles come from constructable stylesheets (no inline <style>, so strict page CSPs
 // do not block them), and the card is placed next to the mark with Floating UI.
 //
+// On a narrow viewport the card is a bottom sheet instead (sheet.ts): not placed by
+// Floating UI, the page scrolled so the word stays above it, closed by a swipe or Back.
+//
 // The card itself is the positioned (fixed) element and the host never moves: a
 // transform on the host would make it the card's containing block, and every card
 // after the first would be placed relative to where the previous one was.
@@ -9,13 +12,14 @@
 import { styleSheets } from '../ui/adopt-styles';
 import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
-import { Card } from '../ui/card';
+import { Card, type CardProps } from '../ui/card';
 import type { CardData } from '../shared/views';
 import cardCss from '../ui/card.css?inline';
 import themeCss from '../ui/theme.css?inline';
+import { isNarrow, keepAboveSheet, SheetHistory, swipeToClose } from './sheet';
 import { OWN_HOST_TAG } from './text-reader';
 
-export interface CardOptions {
+export interface CardOptions extends Pick<CardProps, 'onSiteOff' | 'onIgnore' | 'onOptions' | 'notice'> {
   readAs?: string;
   focus: boolean;
   onOpenPledge?: (id: string) => void;
@@ -68,12 +72,16 @@ export function createCardHost(onClose: () => void): CardHost {
   announce.className = 'announce';
   announce.setAttribute('aria-live', 'polite');
   shadow.append(mount, announce);
+  swipeToClose(shadow, onClose);
+  const history = new SheetHistory(window, () => {
+    if (open) onClose();
+  });
   let open = false;
   let returnFocus: Element | null = null;
   let placing = 0;
   let stopFollowing: (() => void) | undefined;
   /** What is rendered in the host while hidden, ready to be shown. */
-  let prepared: { anchor: Range; card: CardData; readAs: string | undefined; placed: boolean } | undefined;
+  let prepared: { anchor: Range; card: CardData; options: CardOptions; sheet: boolean; placed: boolean } | undefined;
   /** Set while shown but not yet placed: reveal once placed. */
   let revealWhenPlaced = false;
   let focusWhenPlaced = false;
@@ -92,6 +100,7 @@ export function createCardHost(onClose: () => void): CardHost {
   function hide() {
     if (!open) return;
     open = false;
+    history.closed();
     clear();
     if (returnFocus instanceof HTMLElement) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
@@ -111,7 +120,9 @@ export function createCardHost(onClose: () => void): CardHost {
     if (!host.isConnected) document.documentElement.append(host);
     host.style.setProperty('visibility', 'hidden', 'important');
     host.style.setProperty('display', 'block', 'important');
-    render(<Card card={card} readAs={options.readAs} onOpenPledge={options.onOpenPledge} onClose={onClose} />, mount);
+    const { readAs, onOpenPledge, onSiteOff, onIgnore, onOptions, notice } = options;
+    const sheet = isNarrow(document);
+    render(<Card card={card} onClose={onClose} {...{ readAs, onOpenPledge, onSiteOff, onIgnore, onOptions, notice, sheet }} />, mount);
     // Measured live: the page may still be scrolling to the mark (keyboard), or scroll later.
     const reference: VirtualElement = {
       getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
@@ -120,9 +131,11 @@ export function createCardHost(onClose: () => void): CardHost {
     };
     const floating = mount.firstElementChild as HTMLElement;
     const token = ++placing;
-    const entry = { anchor, card, readAs: options.readAs, placed: false };
+    const entry = { anchor, card, options, sheet, placed: sheet };
     prepared = entry;
     stopFollowing?.();
+    stopFollowing = undefined;
+    if (sheet) return; // placed by its CSS, at the bottom
     stopFollowing = autoUpdate(reference, floating, () => {
       // Measure the card at its natural height, so flip() picks the side with room for it; as
       // wide as the page's own width allows (100vw would count a classic scrollbar).
@@ -157,14 +170,22 @@ export function createCardHost(onClose: () => void): CardHost {
       if (!open && prepared) clear();
     },
     show(anchor, card, options) {
+      const again = open && prepared?.anchor === anchor; // the same card with a notice
       open = true;
       announce.textContent = `${card.name}: ${card.description}`;
       // A hidden element cannot take focus: the card is focused once it is placed and shown.
       focusWhenPlaced = options.focus;
       if (options.focus && document.activeElement !== host) returnFocus = document.activeElement; // stepping from card to card keeps where focus came from
-      const ready = prepared && prepared.anchor === anchor && prepared.card === card && prepared.readAs === options.readAs;
+      const was = prepared;
+      const ready =
+        was && was.anchor === anchor && was.card === card && was.options.readAs === options.readAs && was.options.notice === options.notice;
       if (!ready) renderPlaced(anchor, card, options);
       const floating = mount.firstElementChild as HTMLElement;
+      if (prepared?.sheet) {
+        // Shown again with a notice: the page was already scrolled for this word.
+        if (!again) keepAboveSheet(anchor, floating);
+        history.opened();
+      }
       if (prepared?.placed) reveal(floating);
       else revealWhenPlaced = true;
     },

@@ -1,12 +1,18 @@
 // The card for a mark: asked for once per entity and date (a learned acronym's card is
 // made here from its Match), rendered hidden while the pointer rests so that the dwell's
-// end only reveals it, opened, closed, and revealed from the keyboard or the popup.
+// end only reveals it, opened, closed, and revealed from the keyboard or the popup. Its
+// menu's actions go to the background; the card then says what was done (with an Undo
+// for the site switch).
 
 import type { Match } from '../engine/engine';
+import type { IgnoredName } from '../shared/prefs';
 import { LOG_PREFIX } from '../shared/product';
+import { errorText } from '../shared/reply';
 import type { CardData } from '../shared/views';
+import type { CardNotice } from '../ui/card';
 import { createCardHost, type CardHost, type CardOptions } from './card-host';
 import type { Mark, Painter } from './marks';
+import { isNarrow } from './sheet';
 
 export interface CardParts {
   doc: Document;
@@ -19,6 +25,13 @@ export interface CardParts {
   fetchCard: (request: { id: string; date: string | null; instance?: string }) => Promise<CardData>;
   /** A pledge link on the card was followed. */
   openPledge: (id: string) => void;
+  /** The card menu's requests; the marks follow through the background's tab messages (site switch, prefs). */
+  menu: {
+    siteOff(): Promise<unknown>;
+    siteUndo(): Promise<unknown>;
+    ignore(name: IgnoredName): Promise<unknown>;
+    openOptions(): Promise<unknown>;
+  };
   /** The card's own close button and Escape inside it. */
   onClose: () => void;
   /** Whether this script's extension context is gone (then a failed card is not worth a warning). */
@@ -34,6 +47,10 @@ export class CardPresenter {
   private openMark: Mark | undefined;
   /** The mark whose card is being prepared while the pointer rests on it. */
   private preparing: Mark | undefined;
+  /** The card shown, for a notice after a menu action (the mark itself may be gone by then). */
+  private shown: { anchor: Range; card: CardData; options: CardOptions } | undefined;
+  /** Set while a menu action is under way: switching the site off closes the card, which must stay for its notice. */
+  private acting = false;
 
   constructor(private readonly parts: CardParts) {}
 
@@ -109,18 +126,24 @@ export class CardPresenter {
     const anchor = this.parts.painter.range(mark);
     // A mark whose text left the page (a live update) has no place to show a card at.
     if (!anchor.startContainer.isConnected) return;
-    this.ensureHost().show(anchor, card, this.options(mark, focus));
+    const options = this.options(mark, focus);
+    this.shown = { anchor, card, options };
+    this.ensureHost().show(anchor, card, options);
   }
 
   /** Keyboard and popup: paint the mark now, scroll it into view, open its card with focus. */
   reveal(mark: Mark): Promise<void> {
     this.parts.painter.paintNow(mark);
     const el = this.parts.painter.range(mark).startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    // A bottom sheet then scrolls the mark above itself: a smooth scroll still under way would undo that.
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && !isNarrow(this.parts.doc);
+    el?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     return this.open(mark, true);
   }
 
   close(): void {
+    if (this.acting) return;
+    this.shown = undefined;
     this.openMark = undefined;
     this.preparing = undefined;
     this.host?.hide();
@@ -143,7 +166,40 @@ export class CardPresenter {
       ...(readAs && { readAs: `the ${readAs}` }),
       focus,
       onOpenPledge: this.parts.openPledge,
+      onSiteOff: () => void this.act(() => this.parts.menu.siteOff(), this.siteOffNotice()),
+      onIgnore: () =>
+        void this.act(() => this.parts.menu.ignore({ id: mark.match.id, name: mark.match.name }), {
+          text: `“${mark.match.name}” is no longer marked. The options page lists the names you chose not to mark.`,
+        }),
+      onOptions: () => void this.parts.menu.openOptions().catch((e) => this.notify({ text: `The options did not open: ${errorText(e)}` })),
     };
+  }
+
+  private siteOffNotice(): CardNotice {
+    return {
+      text: 'Names are no longer marked on this site.',
+      onUndo: () => void this.act(() => this.parts.menu.siteUndo(), { text: 'Names are marked on this site again.' }),
+    };
+  }
+
+  /** Runs a menu action with the card kept open, then shows what was done or why not. */
+  private async act(run: () => Promise<unknown>, done: CardNotice): Promise<void> {
+    this.acting = true;
+    let notice = done;
+    try {
+      await run();
+    } catch (e) {
+      notice = { text: `Not done: ${errorText(e)}` };
+    } finally {
+      this.acting = false;
+    }
+    this.notify(notice);
+  }
+
+  private notify(notice: CardNotice): void {
+    const shown = this.shown;
+    if (!shown || !this.host?.isOpen()) return; // closed meanwhile
+    this.host.show(shown.anchor, shown.card, { ...shown.options, focus: false, notice });
   }
 
   /** An acronym the page defines itself: its card says so, from the Match alone. */

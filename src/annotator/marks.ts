@@ -25,13 +25,14 @@ export function markKind(m: Match): MarkKind {
   return m.kind === 'role' ? 'person' : m.kind;
 }
 
-/** Which matches get a mark under the reader's preferences. */
+/** Which matches get a mark under the reader's preferences (kinds, frequent terms, the names they chose not to mark). */
 export function selectMarked(matches: Match[], page: PageText, prefs: Prefs): Match[] {
   const seenInSection = new Map<string, number>();
+  const ignored = new Set(prefs.ignored.map((n) => n.id));
   let section = 0;
   const out: Match[] = [];
   for (const m of matches) {
-    if (!prefs.kinds[markKind(m)]) continue;
+    if (!prefs.kinds[markKind(m)] || ignored.has(m.id)) continue;
     while (section + 1 < page.sectionStarts.length && page.sectionStarts[section + 1]! <= m.start) section++;
     if (prefs.frequent === 'first-per-section' && FREQUENT_ENTITY_IDS.has(m.id)) {
       if (seenInSection.get(m.id) === section) continue;

@@ -1,12 +1,15 @@
 // The reader's pointer and keys: a pointer move is hit-tested against the marks once per
-// frame; resting on a mark for the dwell time opens its card, leaving it closes the card
-// after a grace period; Escape closes it; Alt+Shift+J/K step through the marks.
+// frame; resting on a mark for the dwell time opens its card (in the 'alt' and 'shift'
+// trigger modes only while that key is held; never in 'click'), leaving it closes the card
+// after a grace period; Escape closes it; Alt+Shift+J/K step through the marks in every
+// mode. Taps and clicks are tap.ts's.
 
-import type { Prefs } from '../shared/prefs';
+import type { Prefs, Trigger } from '../shared/prefs';
 import { AbortableTimers } from './abortable';
 import type { CardPresenter } from './card-presenter';
 import type { Mark, Painter } from './marks';
 import type { PageModel } from './page-model';
+import { TapOpener } from './tap';
 
 export const CLOSE_GRACE_MS = 300;
 
@@ -18,6 +21,11 @@ export interface PointerParts {
   prefs: () => Prefs;
   /** Whether this script's extension context is gone (then it does nothing more). */
   orphaned: () => boolean;
+}
+
+/** Whether resting the pointer opens a card under this trigger mode with these keys held. */
+export function dwellArmed(trigger: Trigger, held: { alt: boolean; shift: boolean }): boolean {
+  return trigger === 'dwell' || (trigger === 'alt' && held.alt) || (trigger === 'shift' && held.shift);
 }
 
 type CaretDocument = Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
@@ -32,8 +40,28 @@ export class PointerAndKeys {
   private restingOn: Mark | undefined;
   private cursor = -1;
   private lastKeyStep = 0;
+  /** The modifier keys held, from key events and the pointer's own altKey/shiftKey. */
+  private readonly held = { alt: false, shift: false };
+  private lastPoint: { x: number; y: number } | undefined;
+  private readonly taps: TapOpener;
 
-  constructor(private readonly parts: PointerParts) {}
+  constructor(private readonly parts: PointerParts) {
+    this.taps = new TapOpener({
+      doc: parts.doc,
+      prefs: parts.prefs,
+      markAtPoint: (x, y) => this.markAtPoint(x, y),
+      markNode: (mark) => parts.painter.range(mark).startContainer,
+      inCard: (target) => parts.cards.contains(target),
+      isShown: () => parts.cards.isShown(),
+      open: (mark) => {
+        this.cancelClose();
+        this.timers?.clearTimeout(this.dwellTimer);
+        void parts.cards.open(mark, false);
+      },
+      close: () => this.closeCard(),
+      orphaned: parts.orphaned,
+    });
+  }
 
   /** Listens until `signal` aborts; its timers end with it. */
   listen(signal: AbortSignal): void {
@@ -42,6 +70,10 @@ export class PointerAndKeys {
     const { doc } = this.parts;
     doc.addEventListener('pointermove', this.onPointerMove, { passive: true, capture: true, signal });
     doc.addEventListener('keydown', this.onKeyDown, { capture: true, signal });
+    doc.addEventListener('keyup', this.onKeyUp, { capture: true, signal });
+    // Keys released while another window had focus send no keyup here.
+    doc.defaultView?.addEventListener('blur', () => Object.assign(this.held, { alt: false, shift: false }), { signal });
+    this.taps.listen(signal);
   }
 
   /** Closes the card and stops its timers (Escape, the card's close button, leaving the mark, switching off). */
@@ -88,7 +120,11 @@ export class PointerAndKeys {
   }
 
   private readonly onPointerMove = (e: PointerEvent): void => {
-    if (this.parts.orphaned()) return;
+    // A finger does not rest: touch opens cards by tap (tap.ts).
+    if (this.parts.orphaned() || e.pointerType === 'touch') return;
+    this.held.alt = e.altKey;
+    this.held.shift = e.shiftKey;
+    this.lastPoint = { x: e.clientX, y: e.clientY };
     if (this.parts.cards.contains(e.target)) {
       this.cancelClose();
       return;
@@ -100,6 +136,7 @@ export class PointerAndKeys {
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     if (this.parts.orphaned()) return;
+    this.modifierChanged(e);
     if (e.key === 'Escape' && this.parts.cards.isShown()) {
       this.closeCard();
       return;
@@ -112,18 +149,39 @@ export class PointerAndKeys {
     }
   };
 
+  private readonly onKeyUp = (e: KeyboardEvent): void => {
+    if (!this.parts.orphaned()) this.modifierChanged(e);
+  };
+
+  /** Alt or Shift pressed or released while the pointer rests: the dwell starts or stops there. */
+  private modifierChanged(e: KeyboardEvent): void {
+    const alt = e.key === 'Alt' ? e.type === 'keydown' : e.altKey;
+    const shift = e.key === 'Shift' ? e.type === 'keydown' : e.shiftKey;
+    if (alt === this.held.alt && shift === this.held.shift) return;
+    this.held.alt = alt;
+    this.held.shift = shift;
+    const trigger = this.parts.prefs().trigger;
+    if ((trigger !== 'alt' && trigger !== 'shift') || !this.lastPoint) return;
+    this.pendingPoint = { ...this.lastPoint, at: e.timeStamp };
+    if (!this.frame) this.frame = this.timers?.frame(() => this.hitTest()) ?? 0;
+  }
+
   private hitTest(): void {
     this.frame = 0;
     const p = this.pendingPoint;
     const { cards, model } = this.parts;
     if (!p || model.isEmpty) return;
-    const mark = this.markAtPoint(p.x, p.y);
+    let mark = this.markAtPoint(p.x, p.y);
     if (mark && cards.isOpenOn(mark)) {
       this.cancelClose();
       return;
     }
+    const trigger = this.parts.prefs().trigger;
+    // A card opened by a click stays until a click elsewhere or Escape.
+    if (trigger === 'click') return;
     this.timers?.clearTimeout(this.dwellTimer);
     this.dwellTimer = undefined;
+    if (!dwellArmed(trigger, this.held)) mark = undefined;
     if (mark !== this.restingOn) {
       this.restingOn = mark;
       if (mark) void cards.prepare(mark);

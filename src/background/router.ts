@@ -51,7 +51,7 @@ export function createRouter(service: Service, extensionId: string, extensionOri
     const parsed = requestSchema(type).safeParse(message);
     if (!parsed.success) return { ok: false, error: `malformed "${type}" message: ${describeIssues(parsed.error)}` };
     try {
-      return { ok: true, data: await service.handle(parsed.data, { tabId: sender!.tab?.id, frameId: sender!.frameId }) };
+      return { ok: true, data: await service.handle(parsed.data, { tabId: sender!.tab?.id, frameId: sender!.frameId, url: sender!.url }) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: e.message };
       console.error(LOG_PREFIX, 'request failed', type, e);

@@ -7,16 +7,18 @@ import type { KbBundle, KbEntity, KbPledge } from '../shared/kb-bundle';
 import { buildCard, buildClassCard, buildPledgeView, type KbLookup } from '../shared/card-model';
 import { todayIso } from '../shared/dates';
 import type { PageSetup, ReaderSettings, SiteState } from '../shared/messages';
-import { MARK_KIND_INFO, MARK_KINDS, type KindCountKey, type MarkKind } from '../shared/mark-kinds';
 import type { RequestOf, RequestType, ResponseOf } from '../shared/protocol';
 import type { Prefs } from '../shared/prefs';
 import { DEFAULT_SITES, defaultSiteFor, siteKey } from '../shared/sites';
 import type { CardData, KbInfo } from '../shared/views';
 import { UserError } from './errors';
+import { kbInfo, notInstalled } from './kb-info';
+import { createPageMenu } from './page-menu';
 import { LOG_PREFIX } from '../shared/product';
 import { createWarmEngine } from './page-match';
 import { dictionaryRecord, entityRecord, metaRecord, pledgeRecord, roleRecord, validRecords } from './kb-records';
 import {
+  clearSiteChoice,
   clearSiteChoices,
   createConnection,
   getPrefs,
@@ -48,6 +50,8 @@ export interface ServiceDeps {
   openPledge(id: string): Promise<void>;
   /** Puts the annotator into a tab's frame (the page side's loader asked for it). */
   injectAnnotator?(target: { tabId: number; frameId: number }): Promise<void>;
+  /** Opens the options page (the card menu's "Options"). */
+  openOptions?(): Promise<void>;
   /** Opens the database (tests: another version, a failing one); the service keeps and reopens the connection. */
   open?: (hooks: OpenHooks) => Promise<Db>;
 }
@@ -64,11 +68,8 @@ interface Loaded {
 export interface RequestOrigin {
   tabId?: number;
   frameId?: number;
-}
-
-/** The knowledge base's count of each kind, under its key in `KbInfo.counts`. */
-function kindCounts(count: (kind: MarkKind) => number): Record<KindCountKey, number> {
-  return Object.fromEntries(MARK_KINDS.map((k) => [MARK_KIND_INFO[k].countKey, count(k)])) as Record<KindCountKey, number>;
+  /** The sending frame's address (the router takes it from the browser, not from the message). */
+  url?: string;
 }
 
 export function createService(deps: ServiceDeps) {
@@ -196,6 +197,29 @@ export function createService(deps: ServiceDeps) {
     });
   }
 
+  /** The one way a site is switched (popup, options, card menu): store, sync the scripts, tell open tabs. */
+  async function switchSite(site: string, choice: boolean | undefined): Promise<SiteState> {
+    await conn.run((d) => (choice === undefined ? clearSiteChoice(d, site) : setSiteChoice(d, site, choice)));
+    await deps.sitesChanged?.();
+    const state = await siteState(site);
+    await deps.notify({ site, enabled: state.enabled });
+    return state;
+  }
+
+  async function savePrefs(prefs: Prefs): Promise<Prefs> {
+    await conn.run((d) => setPrefs(d, prefs));
+    await deps.notify({ prefs });
+    return prefs;
+  }
+
+  const pageMenu = createPageMenu({
+    choiceFor: (site) => conn.run((d) => siteChoice(d, site)),
+    switchSite,
+    getPrefs: () => conn.run(getPrefs),
+    savePrefs,
+    openOptions: deps.openOptions && (() => deps.openOptions!()),
+  });
+
   async function exportSettings(): Promise<ReaderSettings> {
     const [sites, prefs] = await conn.run((d) => Promise.all([siteChoices(d), getPrefs(d)]));
     return { format: 'health-policy-annotator-settings', version: 1, sites, prefs };
@@ -246,57 +270,25 @@ export function createService(deps: ServiceDeps) {
       return { opened: true as const };
     },
     async 'kb:info'(): Promise<KbInfo> {
-      let k: Loaded;
       try {
-        k = await kb();
+        return kbInfo(await kb());
       } catch (e) {
-        // Shown in the popup: no space left, a blocked upgrade, an unreadable store.
         if (!(e instanceof UserError)) throw e;
-        return {
-          version: 'not installed',
-          asOf: null,
-          counts: { ...kindCounts(() => 0), roles: 0, pledges: 0, sources: 0 },
-          articles: [],
-          installError: e.message,
-        };
+        return notInstalled(e.message);
       }
-      const entities = [...k.entities.values()];
-      const urls = new Set<string>();
-      const collect = (v: unknown): void => {
-        if (Array.isArray(v)) v.forEach(collect);
-        else if (v && typeof v === 'object') {
-          const o = v as Record<string, unknown>;
-          if (typeof o.url === 'string' && typeof o.title === 'string') urls.add(o.url);
-          Object.values(o).forEach(collect);
-        }
-      };
-      collect(entities);
-      collect([...k.pledges.values()]);
-      return {
-        version: k.meta.version,
-        asOf: k.meta.asOf,
-        counts: {
-          ...kindCounts((kind) => entities.filter((e) => e.kind === kind).length),
-          roles: k.dictionary.entities.filter((e) => e.kind === 'role').length,
-          pledges: k.pledges.size,
-          sources: urls.size + k.meta.articles.length,
-        },
-        articles: k.meta.articles.map((a) => ({ id: a.id, title: a.title, publisher: a.publisher, date: a.date, url: a.url })),
-      };
     },
     async 'site:get'(req) {
       const url = parseUrl(req.url);
       return siteState(siteKey(url.hostname), url);
     },
     async 'site:set'(req) {
-      await conn.run((d) => setSiteChoice(d, req.site, req.enabled));
-      await deps.sitesChanged?.();
-      await deps.notify({ site: req.site, enabled: req.enabled });
-      return siteState(req.site);
+      pageMenu.forget(req.site);
+      return switchSite(req.site, req.enabled);
     },
     'sites:list': listSites,
     async 'sites:reset'() {
       const before = await conn.run(siteChoices);
+      pageMenu.forget();
       await conn.run(clearSiteChoices);
       await deps.sitesChanged?.();
       for (const site of Object.keys(before)) await deps.notify({ site, enabled: (await siteState(site)).enabled });
@@ -305,11 +297,7 @@ export function createService(deps: ServiceDeps) {
     async 'prefs:get'() {
       return conn.run(getPrefs);
     },
-    async 'prefs:set'(req) {
-      await conn.run((d) => setPrefs(d, req.prefs));
-      await deps.notify({ prefs: req.prefs });
-      return req.prefs;
-    },
+    'prefs:set': (req) => savePrefs(req.prefs),
     'settings:export': exportSettings,
     async 'settings:import'(req) {
       const refuse = (why: string) => new UserError(`These settings cannot be imported: ${why}. Nothing was changed.`);
@@ -318,6 +306,7 @@ export function createService(deps: ServiceDeps) {
       const parsed = settingsSchema.safeParse(req.data);
       if (!parsed.success) throw refuse(describeIssues(parsed.error));
       const before = await conn.run(siteChoices);
+      pageMenu.forget();
       await conn.run((d) => replaceReaderData(d, parsed.data.sites, parsed.data.prefs));
       await deps.sitesChanged?.();
       for (const site of new Set([...Object.keys(before), ...Object.keys(parsed.data.sites)]))
@@ -325,6 +314,10 @@ export function createService(deps: ServiceDeps) {
       await deps.notify({ prefs: parsed.data.prefs });
       return exportSettings();
     },
+    'page:site-off': (_req, from) => pageMenu.siteOff(from),
+    'page:site-undo': (_req, from) => pageMenu.siteUndo(from),
+    'page:ignore': (req) => pageMenu.ignore({ id: req.id, name: req.name }),
+    'page:open-options': () => pageMenu.openOptions(),
   };
 
   return {

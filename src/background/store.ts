@@ -197,11 +197,14 @@ export async function installKb(d: Db, bundle: KbBundle): Promise<void> {
 export async function getPrefs(d: Db): Promise<Prefs> {
   const p: unknown = await d.get('prefs', 'prefs');
   if (!p || typeof p !== 'object') return DEFAULT_PREFS;
-  const { kinds, dwellMs, frequent } = p as Partial<Prefs>;
+  const { kinds, dwellMs, frequent, trigger, tapInLinks, ignored } = p as Partial<Prefs>;
   const merged = {
     kinds: kinds && typeof kinds === 'object' ? { ...DEFAULT_PREFS.kinds, ...kinds } : DEFAULT_PREFS.kinds,
     dwellMs: dwellMs ?? DEFAULT_PREFS.dwellMs,
     frequent: frequent ?? DEFAULT_PREFS.frequent,
+    trigger: trigger ?? DEFAULT_PREFS.trigger,
+    tapInLinks: tapInLinks ?? DEFAULT_PREFS.tapInLinks,
+    ignored: ignored ?? DEFAULT_PREFS.ignored,
   };
   const checked = prefsSchema.safeParse(merged);
   return checked.success ? checked.data : DEFAULT_PREFS;
@@ -234,6 +237,11 @@ export async function siteChoice(d: Db, site: string): Promise<boolean | undefin
 
 export async function setSiteChoice(d: Db, site: string, enabled: boolean): Promise<void> {
   await d.put('sites', { site, enabled, updatedAt: new Date().toISOString() });
+}
+
+/** Forgets the reader's choice for one site (it follows the default list again). */
+export async function clearSiteChoice(d: Db, site: string): Promise<void> {
+  await d.delete('sites', site);
 }
 
 export async function clearSiteChoices(d: Db): Promise<void> {

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { MAX_MATCH_CHARS, type FoundEntity, type PageMatches, type PageSetup, type ReaderSettings, type SiteState } from './messages';
 import type { Prefs } from './prefs';
-import { isoDay, prefsSchema, siteSchema } from './schemas';
+import { ignoredNameSchema, isoDay, prefsSchema, siteSchema } from './schemas';
 import type { CardData, KbInfo, PledgeView } from './views';
 
 /**
@@ -71,6 +71,23 @@ export const REQUESTS = {
       lang: z.string().max(100).nullable(),
       known: z.array(z.string().min(1).max(500)).max(100_000).optional(),
     }),
+  },
+  // The card menu. The site is never part of the message: it is the sender's own (background/page-menu.ts).
+  'page:site-off': {
+    from: PAGE,
+    ...message<SiteState>()('The card menu: switch off the sender’s own site, as the popup’s switch does.', none),
+  },
+  'page:site-undo': {
+    from: PAGE,
+    ...message<SiteState>()('Restore the sender’s site to the choice before its page:site-off.', none),
+  },
+  'page:ignore': {
+    from: PAGE,
+    ...message<Prefs>()('Stop marking a name (the reader’s ignore list, in the prefs); open tabs follow.', ignoredNameSchema.shape),
+  },
+  'page:open-options': {
+    from: PAGE,
+    ...message<{ opened: true }>()('Open the options page (content scripts cannot call runtime.openOptionsPage).', none),
   },
   // extension page → background
   pledges: { from: EXTENSION, ...message<PledgeView[]>()('Every pledge with its rating and deadline.', none) },

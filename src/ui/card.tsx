@@ -4,6 +4,7 @@
 import { formatDate } from '../shared/dates';
 import { NOT_INDIVIDUALLY } from '../shared/card-model';
 import type { CardData, DatedLine } from '../shared/views';
+import { CardMenu } from './card-menu';
 import { SourceLinks, StatusChip } from './sources';
 
 export interface CardProps {
@@ -12,6 +13,19 @@ export interface CardProps {
   readAs?: string;
   onOpenPledge?: (id: string) => void;
   onClose?: () => void;
+  /** The card menu's actions (the menu shows those given). */
+  onSiteOff?: () => void;
+  onIgnore?: (name: { id: string; name: string }) => void;
+  onOptions?: () => void;
+  /** A line the host shows after an action ("Names are no longer marked on this site."), with an Undo when it can be undone. */
+  notice?: CardNotice;
+  /** A bottom sheet (narrow viewports): full width, a drag handle; the host places it and handles the swipe. */
+  sheet?: boolean;
+}
+
+export interface CardNotice {
+  text: string;
+  onUndo?: () => void;
 }
 
 const KIND_LABEL = { person: 'Person', body: 'Organisation', term: 'Term', class: 'Not in the knowledge base' } as const;
@@ -25,20 +39,44 @@ function span(l: DatedLine): string {
 
 const WHEN_LABEL = { before: 'before this article', at: 'at this article’s date', after: 'after this article' } as const;
 
-export function Card({ card, readAs, onOpenPledge, onClose }: CardProps) {
+export function Card({ card, readAs, onOpenPledge, onClose, onSiteOff, onIgnore, onOptions, notice, sheet }: CardProps) {
   const dateLabel = card.date ? formatDate(card.date) : 'today';
   return (
-    <div class="card" role="dialog" aria-label={`${card.name}: context`} data-entity={card.id}>
-      {/* Not <header>: outside a sectioning element that is a banner landmark, a second one beside the page's. */}
-      <div class="head">
-        <div>
-          <span class={`kind kind-${card.kind}`}>{KIND_LABEL[card.kind]}</span>
-          <h2 class="name">{card.name}</h2>
+    <div class={sheet ? 'card sheet' : 'card'} role="dialog" aria-label={`${card.name}: context`} data-entity={card.id}>
+      <div class="top">
+        {sheet && <div class="drag-handle" aria-hidden="true" data-testid="card-drag-handle" />}
+        {/* Not <header>: outside a sectioning element that is a banner landmark, a second one beside the page's. */}
+        <div class="head">
+          <div>
+            <span class={`kind kind-${card.kind}`}>{KIND_LABEL[card.kind]}</span>
+            <h2 class="name">{card.name}</h2>
+          </div>
+          <div class="tools">
+            <CardMenu
+              name={card.name}
+              onSiteOff={onSiteOff}
+              onIgnore={onIgnore && (() => onIgnore({ id: card.id, name: card.name }))}
+              onOptions={onOptions}
+            />
+            {onClose && (
+              <button type="button" class="close" aria-label="Close" onClick={onClose}>
+                ×
+              </button>
+            )}
+          </div>
         </div>
-        {onClose && (
-          <button type="button" class="close" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
+      </div>
+      {/* Present from the start so that screen readers announce what the host puts here. */}
+      <div class="notice" role="status" data-testid="card-notice">
+        {notice && (
+          <>
+            <span>{notice.text}</span>
+            {notice.onUndo && (
+              <button type="button" class="undo" data-testid="card-undo" onClick={notice.onUndo}>
+                Undo
+              </button>
+            )}
+          </>
         )}
       </div>
       {readAs && (

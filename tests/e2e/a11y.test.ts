@@ -3,70 +3,14 @@
 // the light and the dark theme; and a card is reached, used and closed from the
 // keyboard alone. In each browser.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, ROOT, type TestBrowser, type TestPage } from './browsers';
+import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
+import { cardFixtureSource } from './card-fixture';
+import { expectNoViolations } from './axe';
 import { markCentre } from './page-probes';
 import { startServer, type TestServer } from './server';
 
-const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core as a function the drivers can send to a page. Extension pages forbid inline
- * scripts and eval (MV3 content security policy), so axe cannot be added as a <script>;
- * both drivers send a function's source text and call it through the debugging
- * protocol, which the page's policy does not govern. A Function built here from axe's
- * source is such a function (it is never called in Node).
- */
-// eslint-disable-next-line @typescript-eslint/no-implied-eval -- built to be serialised and run in the page, not here
-const injectAxe = new Function(`${AXE_SOURCE}\n;return typeof window.axe;`) as () => string;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown; html: string; summary: string }[];
-}
-
 type Scheme = 'light' | 'dark';
-
-/** Runs axe on the page (or on the open card) and returns its violations. */
-async function axe(page: TestPage, scope: 'page' | 'card'): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) expect(await page.evaluate(injectAxe)).toBe('object');
-  return page.evaluateArg(async (where: 'page' | 'card') => {
-    const api = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    const context = where === 'card' ? { include: [{ fromShadowDom: ['hpa-card-host', '.card'] }] } : document;
-    const result = await api.run(context, { resultTypes: ['violations'] });
-    return (
-      result.violations as {
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: { target: unknown; html: string; failureSummary?: string }[];
-      }[]
-    ).map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 300), summary: n.failureSummary ?? '' })),
-    }));
-  }, scope);
-}
-
-function report(violations: Violation[]): string {
-  return violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
-    )
-    .join('\n');
-}
-
-async function expectNoViolations(page: TestPage, what: string, scope: 'page' | 'card' = 'page'): Promise<void> {
-  const violations = await axe(page, scope);
-  expect(violations, `axe violations on ${what}:\n${report(violations)}`).toEqual([]);
-}
 
 /**
  * The dark theme without the browser's own setting (Firefox over WebDriver BiDi cannot
@@ -282,6 +226,67 @@ describe.each(BROWSERS)('accessibility in %s', (spec) => {
         await page.close();
       });
 
+      it('the card menu open, its notice with Undo, and the bottom sheet (the card from src/ui, in an extension page)', async () => {
+        const page = await browser.openPage(`${browser.extensionOrigin}options.html`);
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the bundled fixture, sent to the page as axe is
+        await page.evaluate(new Function(await cardFixtureSource()) as () => void);
+        const show = (opts: { sheet: boolean; notice: boolean }) =>
+          page.evaluateArg((o) => (globalThis as unknown as { hpaShowCard(o: object): void }).hpaShowCard(o), opts);
+        const focusedItem = () =>
+          page.evaluate(() => {
+            const active = document.querySelector('hpa-card-host')?.shadowRoot?.activeElement;
+            return active ? `${active.getAttribute('role') ?? active.tagName}: ${active.textContent ?? ''}` : '';
+          });
+        await show({ sheet: false, notice: true });
+        await page.evaluate(() =>
+          document.querySelector('hpa-card-host')!.shadowRoot!.querySelector<HTMLElement>('[aria-label="Card options"]')!.focus(),
+        );
+        await page.press({ code: 'ArrowDown' });
+        await page.waitFor(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.getAttribute('role') === 'menuitem');
+        expect(await focusedItem()).toBe('menuitem: Don’t mark on this site');
+        await page.press({ code: 'ArrowDown' });
+        // The menu moves focus once Preact has rendered: wait for it, then say what it is.
+        await page
+          .waitFor(() =>
+            document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.textContent?.includes('Care Quality Commission'),
+          )
+          .catch(() => undefined);
+        expect(await focusedItem()).toBe('menuitem: Don’t mark “Care Quality Commission”');
+        await theme(page);
+        await expectNoViolations(page, `the card menu, open (${scheme})`, 'card');
+        await page.press({ code: 'Escape' });
+        await page
+          .waitFor(() => document.querySelector('hpa-card-host')?.shadowRoot?.activeElement?.tagName === 'BUTTON')
+          .catch(() => undefined);
+        expect(await focusedItem()).toBe('BUTTON: ⋯');
+        // The sheet on a phone: full width, at most half the height, at the bottom.
+        await page.setViewport(360, 740);
+        await show({ sheet: true, notice: true });
+        // Measured once it has risen into place.
+        await page.waitFor(() =>
+          document
+            .querySelector('hpa-card-host')!
+            .shadowRoot!.querySelector('.card')!
+            .getAnimations()
+            .every((a) => a.playState === 'finished'),
+        );
+        // (The page's classic scrollbar, if any, is not part of the width.)
+        const box = await page.evaluate(() => {
+          const r = document.querySelector('hpa-card-host')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+          const root = document.documentElement;
+          return {
+            left: r.left,
+            fullWidth: r.width === root.clientWidth,
+            atBottom: Math.round(r.bottom) === root.clientHeight,
+            half: r.height <= innerHeight / 2 + 0.5,
+          };
+        });
+        expect(box).toEqual({ left: 0, fullWidth: true, atBottom: true, half: true });
+        await theme(page);
+        await expectNoViolations(page, `the card as a bottom sheet (${scheme})`, 'card');
+        await page.close();
+      });
+
       it('a class card (a name the KB explains by its class), and the popup listing it', async () => {
         const url = server.url('/class-page');
         const page = await browser.openPage(url);
@@ -313,7 +318,9 @@ describe.each(BROWSERS)('accessibility in %s', (spec) => {
           await page.press({ alt: true, shift: true, code: 'KeyJ' });
           await page.waitFor(cardOpen);
           expect(await page.evaluate(focusInCard)).toContain('card');
-          // Tab moves through the card's own controls: the close button comes first.
+          // Tab moves through the card's own controls: its menu button, then the close button.
+          await page.press({ code: 'Tab' });
+          expect(await page.evaluate(focusInCard)).toBe('menu-button');
           await page.press({ code: 'Tab' });
           expect(await page.evaluate(focusInCard)).toBe('close');
           await page.press({ code: 'Tab' });
@@ -325,6 +332,7 @@ describe.each(BROWSERS)('accessibility in %s', (spec) => {
           // The close button, pressed with Enter, does the same.
           await page.press({ alt: true, shift: true, code: 'KeyJ' });
           await page.waitFor(cardOpen);
+          await page.press({ code: 'Tab' });
           await page.press({ code: 'Tab' });
           expect(await page.evaluate(focusInCard)).toBe('close');
           await page.press({ code: 'Enter' });

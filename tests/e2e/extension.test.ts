@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { KB_SCHEMA_VERSION } from '../../src/kb/bundle';
-import { BROWSERS, type TestPage } from './browsers';
+import { BROWSERS, type TestBrowser, type TestPage } from './browsers';
 import {
   cardText,
   extensionStores,
@@ -34,6 +34,21 @@ interface FrameState {
   annotator: boolean;
 }
 
+/** An extension page acting on a page's tab (as the popup does on the active tab). */
+async function openExtensionPage(browser: TestBrowser, path: string, forUrl?: string): Promise<TestPage> {
+  if (!forUrl) return browser.openPage(`${browser.extensionOrigin}${path}`);
+  const probe = await browser.openPage(`${browser.extensionOrigin}options.html`);
+  const tabId = await probe.evaluateArg(async (url: string) => {
+    const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
+    const api = (g.browser ?? g.chrome)!;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? -1;
+  }, forUrl);
+  await probe.close();
+  expect(tabId).toBeGreaterThan(0);
+  return browser.openPage(`${browser.extensionOrigin}${path}${path.includes('?') ? '&' : '?'}tab=${tabId}`);
+}
+
 describe.each(BROWSERS)('extension in %s', (spec) => {
   const session = openSession(() => spec.launch());
 
@@ -51,19 +66,7 @@ describe.each(BROWSERS)('extension in %s', (spec) => {
   }
 
   /** An extension page acting on the article's tab (as the popup does on the active tab). */
-  async function extensionPage(path: string, forUrl?: string): Promise<TestPage> {
-    if (!forUrl) return session.browser.openPage(`${session.browser.extensionOrigin}${path}`);
-    const probe = await session.browser.openPage(`${session.browser.extensionOrigin}options.html`);
-    const tabId = await probe.evaluateArg(async (url: string) => {
-      const g = globalThis as unknown as Record<string, ExtensionApi | undefined>;
-      const api = (g.browser ?? g.chrome)!;
-      const tabs = await api.tabs.query({});
-      return tabs.find((t) => t.url === url)?.id ?? -1;
-    }, forUrl);
-    await probe.close();
-    expect(tabId).toBeGreaterThan(0);
-    return session.browser.openPage(`${session.browser.extensionOrigin}${path}${path.includes('?') ? '&' : '?'}tab=${tabId}`);
-  }
+  const extensionPage = (path: string, forUrl?: string) => openExtensionPage(session.browser, path, forUrl);
 
   /** Waits until the card is shown (its host visible) with `includes` in its text, or with some text when null. */
   async function waitForCard(page: TestPage, includes: string | null, timeoutMs = 10_000): Promise<void> {
@@ -438,4 +441,56 @@ describe.each(BROWSERS)('extension in %s', (spec) => {
       await page.close();
     });
   }
+});
+
+describe.each(BROWSERS)('the popup on a phone in %s', (spec) => {
+  const session = openSession(() => spec.launch({ touch: true }));
+
+  it('fits 360 px: nothing clipped, 44 px targets on a touch screen, the pledge list scrolls', async () => {
+    const url = session.server.url('/seed/003');
+    const article = await session.browser.openPage(url);
+    await article.waitFor(() => CSS.highlights.size > 0, 15_000);
+    // Firefox for Android opens the popup as a page of the phone's size.
+    const popup = await openExtensionPage(session.browser, 'popup.html', url);
+    await popup.setViewport(360, 740);
+    await popup.waitFor(
+      // A boolean: an element does not cross the BiDi wire.
+      () => ['[data-testid="site-switch"]', '.found-entry', '[data-pledge]'].every((s) => document.querySelector(s) !== null),
+      15_000,
+    );
+    const layout = await popup.evaluate(() => {
+      const root = document.documentElement;
+      const clipped: string[] = [];
+      const small: string[] = [];
+      const describe = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        if (!el.checkVisibility()) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && (r.left < -0.5 || r.right > root.clientWidth + 0.5)) clipped.push(describe(el));
+      }
+      // Every control; links inside a line of text are exempt (WCAG 2.5.5's inline exception).
+      for (const el of document.querySelectorAll<HTMLElement>('button, input, select, summary, a')) {
+        if (!el.checkVisibility()) continue;
+        if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+        const r = ((el.tagName === 'INPUT' && el.closest('label')) || el).getBoundingClientRect();
+        if (r.width < 44 || r.height < 44) small.push(`${describe(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+      const pledges = document.querySelectorAll('[data-pledge]');
+      const last = pledges[pledges.length - 1]!;
+      last.scrollIntoView({ block: 'end' });
+      const lastBox = last.getBoundingClientRect();
+      return {
+        coarse: matchMedia('(pointer: coarse)').matches,
+        width: innerWidth,
+        overflowX: root.scrollWidth - root.clientWidth,
+        clipped: clipped.slice(0, 5),
+        small: small.slice(0, 10),
+        scrolled: (document.scrollingElement?.scrollTop ?? 0) > 0,
+        lastInView: lastBox.top >= 0 && lastBox.bottom <= innerHeight + 0.5,
+      };
+    });
+    expect(layout).toMatchObject({ coarse: true, width: 360, overflowX: 0, clipped: [], small: [], scrolled: true, lastInView: true });
+    await popup.close();
+    await article.close();
+  });
 });

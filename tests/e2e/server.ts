@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { HOSTILE_PAGES } from './hostile-pages';
+import { TOUCH_LINKED_PAGE, touchPage } from './touch-page';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -114,6 +115,12 @@ export async function startServer(): Promise<TestServer> {
       const text = fs.readFileSync(path.join(ROOT, 'seeds', a.file), 'utf8');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(articlePage(a, text, m[2] ? EDITABLE_EXTRA : ''));
+      return;
+    }
+    const phone = u.pathname === '/touch-page' ? touchPage() : u.pathname === '/touch-linked' ? TOUCH_LINKED_PAGE : undefined;
+    if (phone) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(phone);
       return;
     }
     if (u.pathname === '/class-page') {

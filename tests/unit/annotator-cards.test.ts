@@ -20,6 +20,7 @@ function presenter(fetch: (request: { id: string; date: string | null; instance?
     fetchCard,
     openPledge: () => {},
     onClose: () => {},
+    menu: { siteOff: vi.fn(), siteUndo: vi.fn(), ignore: vi.fn(), openOptions: vi.fn() },
     orphaned: () => false,
   });
   return { cards, fetchCard, setDate: (d: string | null) => (date = d) };

@@ -47,6 +47,7 @@ function setUp() {
     fetchCard,
     openPledge: () => {},
     onClose: () => pointer.current!.closeCard(),
+    menu: { siteOff: vi.fn(), siteUndo: vi.fn(), ignore: vi.fn(), openOptions: vi.fn() },
     orphaned: () => false,
   });
   const keys = (pointer.current = new PointerAndKeys({ doc: document, model, painter, cards, prefs, orphaned: () => false }));

@@ -30,6 +30,9 @@ function hover(x: number): void {
   document.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 10 }));
 }
 
+// The pointer's and keys' (pointer-keys.ts) and the taps' (tap.ts), all on the document; both listen to pointermove.
+const PAGE_LISTENERS = ['click', 'keydown', 'keyup', 'pointercancel', 'pointerdown', 'pointermove', 'pointermove', 'pointerup'];
+
 describe('Annotator teardown', () => {
   beforeEach(() => {
     vi.useFakeTimers({
@@ -94,7 +97,7 @@ describe('Annotator teardown', () => {
     document.body.append(document.createElement('div'));
     document.body.firstElementChild!.remove();
     await settle();
-    expect(listeners.map((l) => l.type).sort()).toEqual(['keydown', 'pointermove']);
+    expect(listeners.map((l) => l.type).sort()).toEqual(PAGE_LISTENERS);
     expect(listeners.every((l) => l.signal && !l.signal.aborted)).toBe(true);
     expect(observing.size).toBe(1);
     // The repaint check, the dwell, the next frame and the rescan.
@@ -118,7 +121,7 @@ describe('Annotator teardown', () => {
     await expect(send({ type: 'tab:site-changed', enabled: true })).resolves.toEqual({ ok: true, data: { enabled: true } });
     expect(ask).toHaveBeenCalledWith(expect.objectContaining({ type: 'page:setup' }));
     const live = listeners.filter((l) => !l.signal?.aborted);
-    expect(live.map((l) => l.type).sort()).toEqual(['keydown', 'pointermove']);
+    expect(live.map((l) => l.type).sort()).toEqual(PAGE_LISTENERS);
     expect(observing.size).toBe(1);
     expect(vi.getTimerCount()).toBe(1); // the repaint check
     expect(highlights().get('hpa-body')?.size).toBe(1);

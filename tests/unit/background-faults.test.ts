@@ -15,7 +15,7 @@ type Put = (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) =>
 /** fake-indexeddb's own put, for spies that fail some writes and pass the others on. */
 const realPut = Object.getOwnPropertyDescriptor(FakeObjectStore.prototype, 'put')!.value as Put;
 
-const PREFS: Prefs = { kinds: { person: true, body: false, term: true }, dwellMs: 900, frequent: 'every' };
+const PREFS: Prefs = { ...DEFAULT_PREFS, kinds: { person: true, body: false, term: true }, dwellMs: 900, frequent: 'every' };
 
 /** A service in use: the KB installed and cached, and some of the reader's choices. */
 async function running(opts: Parameters<typeof setup>[0] = {}) {
@@ -236,9 +236,9 @@ describe('invalid records in the reader’s stores', () => {
       expect(await raw((d) => d.put('prefs', stored, 'prefs')).then(() => data({ type: 'prefs:get' }))).toEqual(DEFAULT_PREFS);
     await raw((d) => d.put('prefs', { kinds: { person: false }, dwellMs: 300 }, 'prefs'));
     expect(await data({ type: 'prefs:get' })).toEqual({
+      ...DEFAULT_PREFS,
       kinds: { person: false, body: true, term: true },
       dwellMs: 300,
-      frequent: DEFAULT_PREFS.frequent,
     });
   });
 

@@ -11,7 +11,8 @@ import { bundle, EXTENSION_ID, freshIndexedDb, ORIGIN, popup, setup, snapshot } 
 
 // Every message the protocol lists, so a new one is fuzzed as soon as it exists.
 const TYPES = Object.keys(REQUESTS);
-const MUTATING = new Set(['site:set', 'sites:reset', 'prefs:set', 'settings:import']);
+// The card menu's requests change the sender's site and the prefs too.
+const MUTATING = new Set(['site:set', 'sites:reset', 'prefs:set', 'settings:import', 'page:site-off', 'page:site-undo', 'page:ignore']);
 const FIELDS = [
   'type',
   'url',

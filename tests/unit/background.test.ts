@@ -114,7 +114,10 @@ describe('export and import of the reader’s settings', () => {
     const { ask } = setup();
     await ask({ type: 'site:set', site: 'example.org', enabled: true });
     await ask({ type: 'site:set', site: 'gov.uk', enabled: false });
-    await ask({ type: 'prefs:set', prefs: { kinds: { person: true, body: false, term: true }, dwellMs: 250, frequent: 'every' } });
+    await ask({
+      type: 'prefs:set',
+      prefs: { ...DEFAULT_PREFS, kinds: { person: true, body: false, term: true }, dwellMs: 250, frequent: 'every', trigger: 'alt' },
+    });
     const exported = ((await ask({ type: 'settings:export' })) as { data: unknown }).data;
     await ask({ type: 'sites:reset' });
     await ask({ type: 'prefs:set', prefs: DEFAULT_PREFS });

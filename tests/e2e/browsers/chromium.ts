@@ -39,6 +39,15 @@ function pwPage(page: PwPage): TestPage {
     },
     click: (selector) => page.locator(selector).first().click(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    async swipe(from, to) {
+      // Playwright's touchscreen only taps: the touch points go over CDP.
+      const cdp = await page.context().newCDPSession(page);
+      const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+      for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+    },
   };
 }
 
@@ -56,7 +65,9 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
       executablePath: CHROMIUM,
       headless: true,
       colorScheme: options.colorScheme ?? 'light',
-      viewport: { width: 1200, height: 900 },
+      viewport: options.viewport ?? { width: 1200, height: 900 },
+      hasTouch: options.touch ?? false,
+      isMobile: options.mobile ?? false,
       // Deferred: no extension at launch; CDP's Extensions.loadUnpacked installs it later, as a reader would.
       args: options.deferInstall
         ? [...chromiumArgs(extensionDir).slice(2), '--enable-unsafe-extension-debugging']
@@ -88,6 +99,10 @@ export async function launchChromium(extensionDir = path.join(DEV_DIST, 'chrome'
     async openPage(url) {
       const page = await context.newPage();
       await page.goto(url);
+      // hasTouch alone leaves (pointer: coarse) false in extension pages as they load; touch
+      // emulation switched on again over CDP once the page is loaded makes it match.
+      if (options.touch)
+        await (await context.newCDPSession(page)).send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
       return pwPage(page);
     },
     recordRequests() {

@@ -59,7 +59,9 @@ export function extensionErrorLog(): ExtensionErrorLog {
 
 /** What playwright-core's and puppeteer-core's pages have in common, as the tests use it. */
 interface DriverPage {
-  mouse: { move(x: number, y: number): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  keyboard: { down(key: string): Promise<void>; up(key: string): Promise<void> };
+  touchscreen: { tap(x: number, y: number): Promise<void> };
   goto(url: string): Promise<unknown>;
   reload(): Promise<unknown>;
   bringToFront(): Promise<void>;
@@ -70,9 +72,13 @@ interface DriverPage {
 /** The TestPage methods both drivers implement alike; the adapter adds the rest. */
 export function commonPageMethods(
   page: DriverPage,
-): Pick<TestPage, 'mouseMove' | 'goto' | 'reload' | 'bringToFront' | 'screenshot' | 'close'> {
+): Pick<TestPage, 'mouseMove' | 'mouseClick' | 'keyDown' | 'keyUp' | 'tap' | 'goto' | 'reload' | 'bringToFront' | 'screenshot' | 'close'> {
   return {
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
+    tap: (x, y) => page.touchscreen.tap(x, y),
     async goto(url) {
       await page.goto(url);
     },

@@ -33,8 +33,21 @@ function ppPage(page: PpPage): TestPage {
       await page.locator(selector).click();
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    async swipe(from, to) {
+      await page.touchscreen.touchStart(from.x, from.y);
+      for (let i = 1; i <= 8; i++) await page.touchscreen.touchMove(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+      await page.touchscreen.touchEnd();
+    },
   };
 }
+
+/** Gecko's pointer capabilities: 1 = coarse. */
+const FIREFOX_TOUCH_PREFS = {
+  'ui.primaryPointerCapabilities': 1,
+  'ui.allPointerCapabilities': 1,
+  'dom.w3c_touch_events.enabled': 1,
+  'dom.maxtouchpoints.testing.value': 5,
+};
 
 export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'), options: LaunchOptions = {}): Promise<TestBrowser> {
   if (options.colorScheme === 'dark')
@@ -50,13 +63,15 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
       headless: true,
       userDataDir: profile,
       protocol: 'webDriverBiDi',
-      defaultViewport: { width: 1200, height: 900 },
+      defaultViewport: { ...(options.viewport ?? { width: 1200, height: 900 }), hasTouch: options.touch ?? false },
       extraPrefsFirefox: {
         // A fixed internal UUID so tests can open moz-extension:// pages.
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         'network.proxy.allow_hijacking_localhost': false,
         // A site added in the options page is granted without the prompt a reader would answer.
         'extensions.webextOptionalPermissionPrompts': false,
+        // A touch screen as the primary pointer (BiDi's touch override does not change the pointer media queries).
+        ...(options.touch ? FIREFOX_TOUCH_PREFS : {}),
       },
     });
     if (!options.deferInstall) await browser.installExtension(extensionDir);

@@ -8,6 +8,15 @@ export interface TestPage {
   evaluateArg<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   waitFor(fn: () => unknown, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A mouse click at a point (a press and release of the main button). */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** A key held down or released (modifiers: 'Alt', 'Shift'). */
+  keyDown(key: 'Alt' | 'Shift'): Promise<void>;
+  keyUp(key: 'Alt' | 'Shift'): Promise<void>;
+  /** A finger's tap at a point (a browser launched with `touch`). */
+  tap(x: number, y: number): Promise<void>;
+  /** A finger put down at one point, moved in steps to another and lifted. */
+  swipe(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   press(combo: { alt?: boolean; shift?: boolean; code: string }): Promise<void>;
   click(selector: string): Promise<void>;
   goto(url: string): Promise<void>;
@@ -42,6 +51,12 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Launch without the extension; `TestBrowser.install()` installs it later. */
   deferInstall?: boolean;
+  /** A touch screen: touch events, and (pointer: coarse) matches. */
+  touch?: boolean;
+  /** A phone (Chromium's isMobile: the page's viewport meta applies), with `touch`. */
+  mobile?: boolean;
+  /** The pages' size (1200 × 900 unless set). */
+  viewport?: { width: number; height: number };
 }
 
 /** A browser the suites run in, with what it can and cannot do that the tests depend on. */
