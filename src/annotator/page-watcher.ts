@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import markCss from '../../extension/content.css?inline';
 import { AbortableTimers, observeUntil } from './abortable';
+import { styleSheets } from '../ui/adopt-styles';
 
 // Pages may clear CSS.highlights (or replace the registry's entries); we check and repaint.
 export const REPAINT_CHECK_MS = 1000;
@@ -61,14 +62,7 @@ export class ShadowRootStyler {
 
   style(roots: ShadowRoot[]): void {
     if (!roots.length) return;
-    if (this.sheet === undefined) {
-      try {
-        this.sheet = new CSSStyleSheet();
-        this.sheet.replaceSync(markCss);
-      } catch {
-        this.sheet = null;
-      }
-    }
+    if (this.sheet === undefined) this.sheet = styleSheets(markCss)[0] ?? null;
     const sheet = this.sheet;
     if (!sheet) return;
     for (const root of roots) {
