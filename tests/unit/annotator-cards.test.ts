@@ -6,6 +6,7 @@ import { CardPresenter } from '../../src/annotator/card-presenter';
 import { Painter } from '../../src/annotator/marks';
 import type { Match } from '../../src/engine/engine';
 import type { CardData } from '../../src/shared/views';
+import { cardData } from './card-data';
 
 const match = (m: Partial<Match> & { id: string }): Match => ({ start: 0, end: 1, text: m.id, name: m.id, kind: 'body', ...m });
 
@@ -26,19 +27,7 @@ function presenter(fetch: (request: { id: string; date: string | null; instance?
   return { cards, fetchCard, setDate: (d: string | null) => (date = d) };
 }
 
-const card = (id: string, date: string | null = null): CardData => ({
-  id,
-  kind: 'body',
-  name: id,
-  description: '',
-  sources: [],
-  date,
-  lines: [],
-  corrections: [],
-  quotes: [],
-  pledges: [],
-  related: [],
-});
+const card = (id: string, date: string | null = null) => cardData(id, { description: '', date });
 
 describe('CardPresenter cache', () => {
   it('asks once per entity and date', async () => {

@@ -8,23 +8,11 @@ import { PageModel } from '../../src/annotator/page-model';
 import { CLOSE_GRACE_MS, PointerAndKeys } from '../../src/annotator/pointer-keys';
 import { readPageText } from '../../src/annotator/text-reader';
 import { DEFAULT_PREFS } from '../../src/shared/prefs';
-import type { CardData } from '../../src/shared/views';
 import { installHighlights, installLayout, NameMatcher, settle } from './annotator-page';
+import { cardData } from './card-data';
 
 const DWELL = 300;
-const cardFor = (id: string): CardData => ({
-  id,
-  kind: 'body',
-  name: id,
-  description: `About ${id}.`,
-  sources: [],
-  date: null,
-  lines: [],
-  corrections: [],
-  quotes: [],
-  pledges: [],
-  related: [],
-});
+const cardFor = (id: string) => cardData(id);
 
 // "Monitor and the Care Quality Commission": Monitor spans x 0–70, the CQC x 160–390 (10 px a character).
 function setUp() {

@@ -10,23 +10,11 @@ import { dwellArmed, PointerAndKeys } from '../../src/annotator/pointer-keys';
 import { linkAround, opensOnPress, TAP_MAX_MS, TAP_SLOP_PX } from '../../src/annotator/tap';
 import { readPageText } from '../../src/annotator/text-reader';
 import { DEFAULT_PREFS, type Prefs } from '../../src/shared/prefs';
-import type { CardData } from '../../src/shared/views';
 import { installHighlights, installLayout, NameMatcher, settle } from './annotator-page';
+import { cardData } from './card-data';
 
 const DWELL = 300;
-const cardFor = (id: string): CardData => ({
-  id,
-  kind: 'body',
-  name: id,
-  description: `About ${id}.`,
-  sources: [],
-  date: null,
-  lines: [],
-  corrections: [],
-  quotes: [],
-  pledges: [],
-  related: [],
-});
+const cardFor = (id: string) => cardData(id);
 
 // "Monitor and the Care Quality Commission": Monitor at x 0–70, outside any link; the CQC at
 // x 160–390, the text of a link.

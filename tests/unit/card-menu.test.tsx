@@ -5,21 +5,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Card, type CardProps } from '../../src/ui/card';
-import type { CardData } from '../../src/shared/views';
+import { cardData } from './card-data';
 
-const CARD: CardData = {
-  id: 'cqc',
-  kind: 'body',
-  name: 'Care Quality Commission',
-  description: 'The health and care regulator in England.',
-  sources: [],
-  date: null,
-  lines: [],
-  corrections: [],
-  quotes: [],
-  pledges: [],
-  related: [],
-};
+const CARD = cardData('cqc', { name: 'Care Quality Commission', description: 'The health and care regulator in England.' });
 
 let root: HTMLElement;
 beforeEach(() => {
