@@ -99,7 +99,7 @@ export async function backgroundMatch(context: BrowserContext, extensionId: stri
       const reply = await pending;
       const t2 = performance.now();
       if (!reply || !reply.ok) throw new Error('page:match: ' + (reply ? reply.error : 'no reply'));
-      return { send: t1 - t0, roundTrip: t2 - t0, matches: reply.data.spans.length / 3 };
+      return { send: t1 - t0, roundTrip: t2 - t0, matches: reply.data.spans.replace(/[\\x60-\\x7f]/g, '').length / 3 };
     })()`;
     await ev(p, send); // warm: the KB loaded and the engine built
     for (let i = 0; i < runs; i++) {

@@ -221,6 +221,14 @@ function phases(dictionaryJson: string, prefs: Prefs): Record<string, number> {
   };
 }
 
+/** Reading the page alone (pageDate + readPageText), as the scan's first step does: the reader against the floor. */
+function readOnly(): { ms: number; chars: number; nodes: number } {
+  const t0 = now();
+  pageDate(document);
+  const page = readPageText(document);
+  return { ms: now() - t0, chars: page.text.length, nodes: page.nodes.length };
+}
+
 /** The page's own next frame after it appends an element, five times: with our marks on the page it costs more. */
 async function mutationFrames(): Promise<number[]> {
   const out: number[] = [];
@@ -528,6 +536,7 @@ function cardOpen(): boolean {
 const api = {
   floor,
   floorRun,
+  readOnly,
   ours,
   phases,
   mutationFrames,

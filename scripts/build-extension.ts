@@ -18,6 +18,7 @@ import { storeClean } from './store-clean';
 process.env.NODE_ENV = 'production';
 
 const root = path.resolve(import.meta.dirname, '..');
+// BUILD_MINIFY=0 keeps names for a profile (bench/load-probe.ts); never for a release.
 // DIST_DIR lets a second build (a benchmark, a parallel test run) use its own output folder.
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const kbPath = fs.existsSync(path.join(dist, 'kb.json')) ? path.join(dist, 'kb.json') : path.join(root, 'dist/kb.json');
@@ -40,7 +41,7 @@ function common(flavor: Flavor): InlineConfig {
     plugins: [storeClean()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { __KB_VERSION__: JSON.stringify(kb.version), __HPA_DEV_SITES__: JSON.stringify(flavor === 'dev') },
-    build: { emptyOutDir: false, minify: true, target: ['chrome120', 'firefox128'], sourcemap: false, reportCompressedSize: false },
+    build: { emptyOutDir: false, minify: process.env.BUILD_MINIFY !== '0', target: ['chrome120', 'firefox128'], sourcemap: false, reportCompressedSize: false },
   };
 }
 

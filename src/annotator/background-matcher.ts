@@ -5,6 +5,7 @@
 import type { Match } from '../engine/engine';
 import type { MatchDescriptor, PageMatches } from '../shared/messages';
 import type { RequestOf } from '../shared/protocol';
+import { unpackSpans } from '../shared/span-codec';
 import type { MatchContext, PageMatcher } from './page-matcher';
 
 export type PageMatchRequest = RequestOf<'page:match'>;
@@ -14,17 +15,8 @@ export type SendPageMatch = (request: PageMatchRequest) => Promise<PageMatches>;
 // Decoding gives the page its turn after this many matches (a 2 MB page has tens of thousands).
 const DECODE_STEP = 4_000;
 
-/** Why a reply cannot be read, if so; the background is ours, but a mismatch between versions must say what is wrong. */
-function replyProblem(reply: PageMatches, length: number): string | undefined {
-  if (!reply || !Array.isArray(reply.spans) || !Array.isArray(reply.descriptors)) return 'it has no spans or descriptors';
-  if (reply.spans.length % 3 !== 0) return `its ${reply.spans.length} span numbers are not triples`;
-  for (let i = 0; i < reply.spans.length; i += 3) {
-    const [start, end, d] = [reply.spans[i]!, reply.spans[i + 1]!, reply.spans[i + 2]!];
-    if (!(start >= 0 && start < end && end <= length))
-      return `match ${i / 3} (${start}–${end}) is outside the text of ${length} characters`;
-    if (!reply.descriptors[d]) return `match ${i / 3} names descriptor ${d} of ${reply.descriptors.length}`;
-  }
-  return undefined;
+function unreadable(problem: string): Error {
+  return new Error(`the background's page:match reply cannot be read: ${problem}`);
 }
 
 /** What the descriptors tell about the entries beyond the matches: kept for the cards and the popup. */
@@ -56,16 +48,37 @@ export async function decodeMatches(
   turn?: () => Promise<boolean>,
   facts = new EntryFacts(),
 ): Promise<Match[] | null> {
-  const problem = replyProblem(reply, text.length);
-  if (problem) throw new Error(`the background's page:match reply cannot be read: ${problem}`);
-  const { spans } = reply;
+  // The background is ours, but a reply from another version must fail saying what is wrong.
+  if (!reply || typeof reply.spans !== 'string' || !Array.isArray(reply.descriptors)) throw unreadable('it has no spans or descriptors');
+  let spans: Uint32Array;
+  try {
+    spans = unpackSpans(reply.spans);
+  } catch (e) {
+    throw unreadable((e as Error).message);
+  }
   const described = reply.descriptors.map((d) => facts.take(d));
-  const out = new Array<Match>(spans.length / 3);
-  for (let i = 0, k = 0; i < spans.length; i += 3, k++) {
+  const count = spans.length / 3;
+  const out = new Array<Match>(count);
+  for (let k = 0, i = 0; k < count; k++, i += 3) {
     if (turn && k > 0 && k % DECODE_STEP === 0 && !(await turn())) return null;
     const start = spans[i]!;
     const end = spans[i + 1]!;
-    out[k] = { start, end, text: text.slice(start, end), ...described[spans[i + 2]!]! };
+    const d = described[spans[i + 2]!];
+    if (!(start < end && end <= text.length))
+      throw unreadable(`match ${k} (${start}–${end}) is outside the text of ${text.length} characters`);
+    if (!d) throw unreadable(`match ${k} names descriptor ${spans[i + 2]!} of ${described.length}`);
+    // Every match gets the same shape, its optional fields present or undefined: one hidden class for all.
+    out[k] = {
+      start,
+      end,
+      text: text.slice(start, end),
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      role: d.role,
+      learned: d.learned,
+      classOf: d.classOf,
+    };
   }
   return out;
 }

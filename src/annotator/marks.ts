@@ -79,6 +79,8 @@ interface Run {
   painted: boolean;
   /** The band from the first element's top to the last's bottom, in document coordinates; NaN while hidden. */
   measured: number;
+  /** Its first element's box, when the run before it measured it under the same layout. */
+  starts?: { layout: number; rect: DOMRect };
   top: number;
   bottom: number;
 }
@@ -129,8 +131,19 @@ class NearViewport {
     win.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
     win.addEventListener('resize', relayout, { passive: true, signal });
     if ('ResizeObserver' in win) {
-      this.resize = new win.ResizeObserver(relayout);
-      this.resize.observe(win.document.body ?? win.document.documentElement);
+      // observe() reports the size it starts with: only a size other than the one the bands were
+      // measured at is a layout change (re-measuring a 2 MB page's bands costs tens of ms).
+      const observed = win.document.body ?? win.document.documentElement;
+      const start = observed.getBoundingClientRect();
+      let size = { width: start.width, height: start.height };
+      this.resize = new win.ResizeObserver((entries) => {
+        const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+        const now = box ? { width: box.inlineSize, height: box.blockSize } : undefined;
+        if (now && Math.abs(now.width - size.width) < 0.5 && Math.abs(now.height - size.height) < 0.5) return;
+        if (now) size = now;
+        relayout();
+      });
+      this.resize.observe(observed);
     }
   }
 
@@ -159,7 +172,12 @@ class NearViewport {
     });
   }
 
-  /** Measures the bands not measured since the last layout change, a slice at a time. */
+  /**
+   * Measures the bands not measured since the last layout change, a slice at a time, and paints
+   * once the pass is done: every change of the highlights costs the page a whole frame's
+   * pre-paint (about 20 ms on a 2 MB page), and a sidebar's runs come last in document order
+   * though they sit at the top of the window. Scrolling meanwhile paints from the bands already known.
+   */
   private measure(): void {
     if (this.measuring || this.abort.signal.aborted) return;
     this.measuring = true;
@@ -172,28 +190,40 @@ class NearViewport {
       for (; next < this.runs.length; next++) {
         const run = this.runs[next]!;
         if (run.measured === layout) continue;
-        this.measureRun(run, y, layout);
+        this.measureRun(run, this.runs[next + 1], y, layout);
         if (performance.now() - started > MEASURE_SLICE_MS) break;
       }
-      this.schedule();
       if (next < this.runs.length) {
         setTimeout(slice, 0);
         return;
       }
       this.measuring = false;
+      this.schedule();
       // The layout changed while measuring: measure again what was measured before the change.
       if (this.runs.some((r) => r.measured !== this.layout)) this.measure();
     };
     slice();
   }
 
-  private measureRun(run: Run, y: number, layout: number): void {
-    const a = firstOf(run).getBoundingClientRect();
-    const b = run.groups.length > 1 ? lastOf(run).getBoundingClientRect() : a;
-    const hidden = !a.width && !a.height && !b.width && !b.height;
+  /**
+   * A run's band: from its first element's top to its last element's bottom, or, when the next
+   * run goes on in the same parent, to where that run starts (one measurement per run, not two).
+   */
+  private measureRun(run: Run, next: Run | undefined, y: number, layout: number): void {
+    const a = run.starts?.layout === layout ? run.starts.rect : firstOf(run).getBoundingClientRect();
     run.measured = layout;
-    run.top = hidden ? NaN : Math.min(a.top, b.top) + y;
-    run.bottom = hidden ? NaN : Math.max(a.bottom, b.bottom) + y;
+    if (!a.width && !a.height) {
+      run.top = run.bottom = NaN; // hidden (display: none, or in a closed <details>)
+      return;
+    }
+    let bottom: number;
+    if (next && next.parent && next.parent === run.parent) {
+      const b = firstOf(next).getBoundingClientRect();
+      next.starts = { layout, rect: b };
+      bottom = b.width || b.height ? Math.max(a.bottom, b.top) : lastOf(run).getBoundingClientRect().bottom;
+    } else bottom = run.groups.length > 1 ? Math.max(a.bottom, lastOf(run).getBoundingClientRect().bottom) : a.bottom;
+    run.top = a.top + y;
+    run.bottom = bottom + y;
   }
 }
 
@@ -230,16 +260,23 @@ export class Painter {
       for (const m of marks) this.highlights.get(m.kind)?.add(this.range(m));
       return;
     }
-    // Marks come sorted by offset, so their text nodes are found walking forward, not searched.
+    // Marks come sorted by offset, so their text nodes are found walking forward, not searched;
+    // marks in the same text node share its element (one DOM lookup per node, not per mark).
     let page: PageText | undefined;
     let node = 0;
+    let anchorOf = -1;
+    let anchor: Element | null = null;
     let run: Run | undefined;
     for (const m of marks) {
       if (m.page !== page || m.match.start < m.page.starts[node]!) {
         page = m.page;
         node = nodeIndexAt(page.starts, m.match.start);
+        anchorOf = -1;
       } else while (node + 1 < page.starts.length && page.starts[node + 1]! <= m.match.start) node++;
-      const anchor = page.nodes[node]!.parentElement;
+      if (node !== anchorOf) {
+        anchorOf = node;
+        anchor = page.nodes[node]!.parentElement;
+      }
       if (!anchor) continue;
       if (run && anchor === lastOf(run)) {
         run.groups[run.groups.length - 1]!.marks.push(m);

@@ -25,7 +25,8 @@ export interface PageModelParts {
 
 export class PageModel {
   private segments: Segment[] = [];
-  private nodeIndex = new Map<Text, { segment: Segment; i: number }>();
+  /** Which segment a text node is in: built on first need (a hover), not while the page is first marked. */
+  private nodeIndex: Map<Text, { segment: Segment; i: number }> | undefined;
   private named = new Set<string>();
   private context: MatchContext = { date: null, lang: null };
   /** Every mark, in segment order (keyboard stepping). */
@@ -57,8 +58,7 @@ export class PageModel {
     this.context = context;
     this.segments = [{ page, matches, marks: [] }];
     this.named = new Set(matches.map((m) => m.id));
-    this.nodeIndex = new Map();
-    this.index(this.segments[0]!);
+    this.nodeIndex = undefined;
   }
 
   /** Marks every segment again under the current prefs and repaints them all. */
@@ -74,13 +74,13 @@ export class PageModel {
     this.parts.painter.clear();
     this.marks = [];
     this.segments = [];
-    this.nodeIndex.clear();
+    this.nodeIndex = undefined;
     this.named.clear();
   }
 
   /** The mark at a caret position (a text node and an offset in it), if that node was read. */
   markAtCaret(node: Node, offset: number): Mark | undefined {
-    const at = this.nodeIndex.get(node as Text);
+    const at = this.nodes().get(node as Text);
     return at && markAt(at.segment.marks, at.segment.page, at.i, offset);
   }
 
@@ -115,7 +115,7 @@ export class PageModel {
       const segment: Segment = { page, matches, marks: [] };
       for (const m of matches) this.named.add(m.id);
       this.segments.push(segment);
-      this.index(segment);
+      if (this.nodeIndex) this.index(this.nodeIndex, segment);
       added.push(...this.marksOf(segment));
       this.parts.styleRoots(page.shadowRoots);
     }
@@ -125,11 +125,19 @@ export class PageModel {
   }
 
   private isNew(page: PageText, generation: number): boolean {
-    return generation === this.generation && this.segments.length > 0 && !page.nodes.some((n) => this.nodeIndex.has(n));
+    return generation === this.generation && this.segments.length > 0 && !page.nodes.some((n) => this.nodes().has(n));
   }
 
-  private index(segment: Segment): void {
-    segment.page.nodes.forEach((n, i) => this.nodeIndex.set(n, { segment, i }));
+  private nodes(): Map<Text, { segment: Segment; i: number }> {
+    if (!this.nodeIndex) {
+      this.nodeIndex = new Map();
+      for (const s of this.segments) this.index(this.nodeIndex, s);
+    }
+    return this.nodeIndex;
+  }
+
+  private index(map: Map<Text, { segment: Segment; i: number }>, segment: Segment): void {
+    segment.page.nodes.forEach((n, i) => map.set(n, { segment, i }));
   }
 
   private marksOf(segment: Segment): Mark[] {

@@ -3,6 +3,7 @@
 // and a rescan after other changes, spaced by the cost of the last one.
 
 import { LOG_PREFIX } from '../shared/product';
+import { EAGER_MARKS } from './marks';
 import { AbortableTimers } from './abortable';
 import { pageDate } from './page-date';
 import type { PageMatcher } from './page-matcher';
@@ -17,6 +18,8 @@ export const RESCAN_DELAY_MS = 250;
 export const RESCAN_COST_FACTOR = 4;
 // More added nodes than this in one batch is a rebuild, not a live update: read it all.
 export const MAX_ADDED_PER_BATCH = 50;
+// Sending a text this long costs the page tens of ms in Chromium (it is serialised on the page's thread).
+const LONG_TEXT = 200_000;
 
 export interface ScanParts {
   doc: Document;
@@ -69,9 +72,10 @@ export class ScanScheduler {
     // page is read, matched and marked in one go, with no turns to wait for.
     let busy = 0;
     let sliceStart = started;
-    const turn = async (): Promise<boolean> => {
+    // `fresh`: the next step is long (sending a long text, painting thousands of marks) and starts a slice of its own.
+    const turn = async (fresh = false): Promise<boolean> => {
       const now = performance.now();
-      if (now - sliceStart < SLICE_MS) return this.current(token);
+      if (now - sliceStart < (fresh ? 1 : SLICE_MS)) return this.current(token);
       busy += now - sliceStart;
       await this.yieldToPage();
       sliceStart = performance.now();
@@ -81,13 +85,13 @@ export class ScanScheduler {
     const reader = createTextReader(doc);
     while (!reader.step(sliceStart + SLICE_MS)) if (!(await turn())) return;
     const page = reader.result();
-    if (!(await turn())) return;
+    if (!(await turn(page.text.length > LONG_TEXT))) return;
     // The page's language: another English locale (en-AU, en-US, …) resolves no UK role phrase.
     const context = { date, lang: doc.documentElement?.lang || null };
     const matches = await matcher.matchPage(page.text, context, turn);
     if (!matches || !(await turn())) return;
     model.replace(page, matches, context);
-    if (!(await turn())) return;
+    if (!(await turn(matches.length > EAGER_MARKS))) return;
     model.repaint();
     this.parts.onScanned(page);
     this.lastScanMs = busy + performance.now() - sliceStart;

@@ -8,6 +8,7 @@ import type { Dictionary } from '../engine/dictionary';
 import { createEngine, type Engine, type Match } from '../engine/engine';
 import type { MatchDescriptor, PageMatches } from '../shared/messages';
 import type { RequestOf } from '../shared/protocol';
+import { packSpans } from '../shared/span-codec';
 
 export type PageMatchRequest = RequestOf<'page:match'>;
 
@@ -45,7 +46,7 @@ function descriptorOf(m: Match, facts: EntryFacts | undefined): MatchDescriptor 
   return d;
 }
 
-/** Matches as three numbers each plus a table of their distinct descriptors (with the entries' facts, when given). */
+/** Matches as three numbers each, packed, plus a table of their distinct descriptors (with the entries' facts, when given). */
 export function encodeMatches(matches: readonly Match[], facts?: EntryFacts): PageMatches {
   const spans = new Array<number>(matches.length * 3);
   const descriptors: MatchDescriptor[] = [];
@@ -62,7 +63,7 @@ export function encodeMatches(matches: readonly Match[], facts?: EntryFacts): Pa
     spans[i * 3 + 1] = m.end;
     spans[i * 3 + 2] = k;
   });
-  return { spans, descriptors };
+  return { spans: packSpans(spans), descriptors };
 }
 
 /** The warm engine: one per knowledge-base version, rebuilt when another version is installed. */

@@ -39,11 +39,12 @@ export interface MatchDescriptor {
 }
 
 /**
- * The matches of a `page:match`, compact: `spans` holds three numbers per match (start, end,
- * index into `descriptors`); the page slices each match's text from its own string.
+ * The matches of a `page:match`, compact: `spans` packs three numbers per match (start, end,
+ * index into `descriptors`) into one ASCII string (shared/span-codec.ts); the page slices each
+ * match's text from its own string.
  */
 export interface PageMatches {
-  spans: number[];
+  spans: string;
   descriptors: MatchDescriptor[];
 }
 

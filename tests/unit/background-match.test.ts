@@ -14,6 +14,7 @@ import { createService } from '../../src/background/service';
 import { openStore } from '../../src/background/store';
 import type { KbBundle } from '../../src/kb/bundle';
 import type { PageMatches } from '../../src/shared/messages';
+import { unpackSpans } from '../../src/shared/span-codec';
 import type { Reply } from '../../src/shared/reply';
 import { realKb, SEEDS } from '../support/kb';
 
@@ -78,12 +79,14 @@ describe('page:match', () => {
     expect(engine.annotate(added, { date: seed.date, known, lang: 'en-GB' })).not.toEqual(bare);
   });
 
-  it('sends the reply compact: three numbers a match and each distinct match described once', async () => {
+  it('sends the reply compact: three numbers a match, packed in a string, and each distinct match described once', async () => {
     const { ask } = setup();
     const seed = seeds[1]!;
     const reply = await ask({ type: 'page:match', text: seed.text, date: seed.date, lang: null });
     if (!reply.ok) throw new Error(reply.error);
-    const count = reply.data.spans.length / 3;
+    expect(reply.data.spans).toMatch(/^[0-O`-\x7f]+$/);
+    const count = unpackSpans(reply.data.spans).length / 3;
+    expect(count).toBe(createEngine(bundle().dictionary).annotate(seed.text, { date: seed.date }).length);
     expect(reply.data.descriptors.length).toBeLessThan(count);
     expect(new Set(reply.data.descriptors.map((d) => JSON.stringify(d))).size).toBe(reply.data.descriptors.length);
   });
@@ -97,7 +100,7 @@ describe('page:match', () => {
     // The welcome page's sample article is annotated like a web page.
     expect(await ask({ type: 'page:match', text: 'the CQC', date: null, lang: null }, sampleFrame)).toMatchObject({
       ok: true,
-      data: { spans: [4, 7, 0] },
+      data: { spans: '430' }, // starts 4 after 0, 3 long, descriptor 0
     });
     const bad = await ask({ type: 'page:match', text: 42, date: '23 March', lang: null });
     expect(bad.ok).toBe(false);
@@ -138,7 +141,7 @@ describe('page:match', () => {
     await expect(decodeMatches('short', reply)).rejects.toThrow(
       /page:match reply cannot be read: match 0 \(\d+–\d+\) is outside the text of 5/,
     );
-    await expect(decodeMatches(seeds[0]!.text, { spans: [0, 3, 9], descriptors: [] })).rejects.toThrow(/names descriptor 9 of 0/);
+    await expect(decodeMatches(seeds[0]!.text, { spans: '039', descriptors: [] })).rejects.toThrow(/names descriptor 9 of 0/);
   });
 });
 
