@@ -67,8 +67,11 @@ async function main(): Promise<void> {
     await server.close();
   }
 
+  // What an annotated page loads: the loader (content.js), which imports annotator.js.
   const contentJs = fs.readFileSync(path.join(built.extensionDir, 'content.js'));
-  const contentGzip = zlib.gzipSync(contentJs, { level: 9 }).length;
+  const annotatorJs = fs.readFileSync(path.join(built.extensionDir, 'annotator.js'));
+  const loaderGzip = zlib.gzipSync(contentJs, { level: 9 }).length;
+  const contentGzip = loaderGzip + zlib.gzipSync(annotatorJs, { level: 9 }).length;
   const dictRaw = Buffer.byteLength(built.dictionaryJson);
   const dictGzip = zlib.gzipSync(Buffer.from(built.dictionaryJson), { level: 9 }).length;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -366,7 +369,7 @@ async function main(): Promise<void> {
 
   say('## Size and memory');
   say(
-    `content script: content.js ${kb(contentJs.length)}, gzip -9 ${kb(contentGzip)}; the dictionary (the background's only; the page gets none): JSON ${kb(dictRaw)}, gzip -9 ${kb(dictGzip)}`,
+    `content script: content.js (the loader) ${kb(contentJs.length)}, gzip -9 ${kb(loaderGzip)}; with annotator.js, which it imports on a page that is annotated, ${kb(contentJs.length + annotatorJs.length)}, gzip -9 ${kb(contentGzip)}; the dictionary (the background's only; the page gets none): JSON ${kb(dictRaw)}, gzip -9 ${kb(dictGzip)}`,
   );
   const m = plain.memory;
   say(
@@ -460,6 +463,10 @@ async function main(): Promise<void> {
   );
   say();
   const offMs = sum(O.ours.map((b) => b.ms));
+  // The real extension's figures (issue 13: the bench measures the real thing). The bench bundle's own are kept beside
+  // them: its fake background matches on the page's thread, inside the very tasks it times.
+  const realLongest = W.found ? max(W.ours.map((b) => b.ms)) : NaN;
+  const realLiveP95 = percentile(liveSlices, 95);
   say('## Targets (issue 4)');
   say(
     table(
@@ -469,20 +476,25 @@ async function main(): Promise<void> {
         ['ours ≤ 2.5 × floor (long page; real extension, traced; issue 13)', f2(realOverFloor), verdict(realOverFloor <= 2.5)],
         ['10× KB ≤ 1.2 × shipped KB (page work; issue 13)', f2(kb10OverKb), verdict(kb10OverKb <= 1.2)],
         ['mark.js ≥ 20 × ours (long page)', `${mjs.capped ? '≥ ' : ''}${f1(mjs.ms / oursMs)}`, verdict(mjs.ms / oursMs >= 20)],
-        ['no task of ours over 50 ms (long page; bench bundle)', f1(median(longestTasks)), verdict(median(longestTasks) <= 50)],
+        ['no task of ours over 50 ms (long page; real extension, traced)', f1(realLongest), verdict(realLongest <= 50)],
         [
-          'no task of ours over 50 ms (long page; real extension, traced)',
-          f1(max(W.ours.map((b) => b.ms))),
-          verdict(max(W.ours.map((b) => b.ms)) <= 50),
+          'no task of ours over 50 ms (long page; bench bundle, its fake background on the page thread)',
+          f1(median(longestTasks)),
+          verdict(median(longestTasks) <= 50),
         ],
-        ['live-blog batches ≤ 5 ms at p95', f2(percentile(current, 95)), verdict(percentile(current, 95) <= 5)],
+        ['live-blog work ≤ 5 ms at p95 (real extension, traced slices)', f2(realLiveP95), verdict(realLiveP95 <= 5)],
+        [
+          'live-blog batches ≤ 5 ms at p95 (bench bundle, its fake background on the page thread)',
+          f2(percentile(current, 95)),
+          verdict(percentile(current, 95) <= 5),
+        ],
         ['card painted ≤ 16 ms after the dwell (long page)', f1(cardMs), verdict(cardMs <= 16)],
         [
           'card painted ≤ 16 ms after the dwell (seed 003)',
           f1(median(ext.hoverSeed.rest.map((h) => h.cardMs))),
           verdict(median(ext.hoverSeed.rest.map((h) => h.cardMs)) <= 16),
         ],
-        ['content script ≤ 40 KB gzip', kb(contentGzip), verdict(contentGzip <= 40 * 1024)],
+        ['content script ≤ 40 KB gzip (loader + annotator.js)', kb(contentGzip), verdict(contentGzip <= 40 * 1024)],
         ['cost linear in page size (exponent ≤ 1.1)', f2(exponent), verdict(exponent <= 1.1)],
         ['a switched-off site pays nothing measurable', `${f1(offMs)} ms main thread`, verdict(offMs < 1)],
       ],
@@ -501,11 +513,14 @@ async function main(): Promise<void> {
       ours_over_floor: round(realOverFloor),
       bundle_over_floor: round(oursMs / floorMs),
       markjs_over_ours: round(mjs.ms / oursMs),
-      longest_task_ms: round(median(longestTasks)),
+      longest_task_ms: round(realLongest),
+      bundle_longest_task_ms: round(median(longestTasks)),
       long_tasks: median(longTaskCounts),
-      live_batch_ms_p95: round(percentile(current, 95)),
+      live_batch_ms_p95: round(realLiveP95),
+      bundle_live_batch_ms_p95: round(percentile(current, 95)),
       card_ms: round(cardMs),
       content_script_gzip_kb: round(contentGzip / 1024),
+      loader_gzip_kb: round(loaderGzip / 1024),
       scaling_exponent: round(exponent, 3),
       kb10_over_kb: round(kb10OverKb),
       background_match_ms: round(bgMs),

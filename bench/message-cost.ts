@@ -20,12 +20,14 @@ interface Cost {
   roundTripMs: number;
 }
 
-async function measure(b: TestBrowser): Promise<{ whole: Cost[]; wholeWide: Cost[]; chunks: Cost[][]; stringifyMs: number[] }> {
+async function measure(
+  b: TestBrowser,
+): Promise<{ whole: Cost[]; wholeWide: Cost[]; wholeBytes: Cost[]; wholeLatin1: Cost[]; chunks: Cost[][]; stringifyMs: number[] }> {
   const page = await b.openPage(`${b.extensionOrigin}options.html`);
   try {
-    const once = (chunk: number, wide = false) =>
+    const once = (chunk: number, wide = false, convert: 'none' | 'bytes' | 'latin1' = 'none') =>
       page.evaluateArg(
-        async ({ chars, chunk, wide }) => {
+        async ({ chars, chunk, wide, convert }) => {
           type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
           const g = globalThis as unknown as { browser?: Api; chrome: Api };
           const api = g.browser ?? g.chrome;
@@ -52,7 +54,29 @@ async function measure(b: TestBrowser): Promise<{ whole: Cost[]; wholeWide: Cost
           const t0 = performance.now();
           for (let at = 0; at < text.length; at += chunk) {
             const c0 = performance.now();
-            const pending = api.runtime.sendMessage({ type: 'page:match', text: text.slice(at, at + chunk), date: null, lang: null });
+            let part = text.slice(at, at + chunk);
+            // A one-byte string serialises faster: the part as UTF-8 bytes, one character per byte, or
+            // Latin-1 with stand-ins for the rest (their positions would go alongside).
+            if (convert === 'bytes') {
+              const bytes = new TextEncoder().encode(part);
+              let out = '';
+              for (let i = 0; i < bytes.length; i += 8192)
+                out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
+              part = out;
+            } else if (convert === 'latin1') {
+              const bytes = new Uint8Array(part.length);
+              const wideAt: number[] = [];
+              for (let i = 0; i < part.length; i++) {
+                const c = part.charCodeAt(i);
+                if (c < 0x80 || (c > 0x9f && c < 0x100)) bytes[i] = c;
+                else {
+                  bytes[i] = 0x3f;
+                  wideAt.push(i, c);
+                }
+              }
+              part = new TextDecoder('windows-1252').decode(bytes);
+            }
+            const pending = api.runtime.sendMessage({ type: 'page:match', text: part, date: null, lang: null });
             const c = performance.now() - c0;
             callMs += c;
             longest = Math.max(longest, c);
@@ -68,11 +92,13 @@ async function measure(b: TestBrowser): Promise<{ whole: Cost[]; wholeWide: Cost
           JSON.stringify({ type: 'page:match', text, date: null, lang: null });
           return { callMs, longestCallMs: longest, roundTripMs, stringifyMs: performance.now() - s0 };
         },
-        { chars: CHARS, chunk, wide },
+        { chars: CHARS, chunk, wide, convert },
       );
     await once(CHARS); // warm: the KB installed and the engine built
     const whole: Cost[] = [];
     const wholeWide: Cost[] = [];
+    const wholeBytes: Cost[] = [];
+    const wholeLatin1: Cost[] = [];
     const chunks: Cost[][] = CHUNKS.map(() => []);
     const stringifyMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -80,9 +106,11 @@ async function measure(b: TestBrowser): Promise<{ whole: Cost[]; wholeWide: Cost
       whole.push(w);
       stringifyMs.push(w.stringifyMs);
       wholeWide.push(await once(CHARS, true));
+      wholeBytes.push(await once(CHARS, true, 'bytes'));
+      wholeLatin1.push(await once(CHARS, true, 'latin1'));
       for (const [k, size] of CHUNKS.entries()) chunks[k]!.push(await once(size));
     }
-    return { whole, wholeWide, chunks, stringifyMs };
+    return { whole, wholeWide, wholeBytes, wholeLatin1, chunks, stringifyMs };
   } finally {
     await page.close();
   }
@@ -106,6 +134,8 @@ for (const [name, launch] of [
     rows.push(
       row(`one message of 2 MB (JSON.stringify of it: ${f1(median(r.stringifyMs))})`, r.whole),
       row('one message of 2 MB with a ’ in every 12th word (a two-byte string)', r.wholeWide),
+      row('the same, converted first to UTF-8 bytes as a one-byte string (conversion counted)', r.wholeBytes),
+      row('the same, converted first to Latin-1 with stand-ins (conversion counted)', r.wholeLatin1),
       ...CHUNKS.map((size, k) => row(`${Math.ceil(CHARS / size)} messages of ${size / 1000} K characters`, r.chunks[k]!)),
     );
   } finally {

@@ -74,7 +74,7 @@ export function markAt(marks: Mark[], page: PageText, i: number, offset: number)
 interface Run {
   /** Its elements in document order, each with the marks whose text sits in it. */
   groups: { element: Element; marks: Mark[] }[];
-  /** The elements' parent, while they may gather more siblings; null for a run of one element on its own. */
+  /** The flow its elements stack in (their parent, or the parent of their list), while it may gather more; null if they do not stack. */
   parent: Element | null;
   painted: boolean;
   /** The band from the first element's top to the last's bottom, in document coordinates; NaN while hidden. */
@@ -88,7 +88,10 @@ interface Run {
 const firstOf = (run: Run): Element => run.groups[0]!.element;
 const lastOf = (run: Run): Element => run.groups[run.groups.length - 1]!.element;
 
-/** At most this many sibling elements per run. */
+/** Block containers that go on their parent's flow (an article's bullet points). */
+const FLOW_INSIDE = new Set(['UL', 'OL', 'DL', 'BLOCKQUOTE']);
+
+/** At most this many elements per run. */
 const RUN_ELEMENTS = 16;
 /** The area painted ahead of scrolling, as multiples of the viewport's height above and below its top. */
 const NEAR_ABOVE = 1.5;
@@ -266,6 +269,9 @@ export class Painter {
     let node = 0;
     let anchorOf = -1;
     let anchor: Element | null = null;
+    // Consecutive elements mostly share their parent: its flow is looked up once for them.
+    let flowParent: Element | null | undefined;
+    let flow: Element | null = null;
     let run: Run | undefined;
     for (const m of marks) {
       if (m.page !== page || m.match.start < m.page.starts[node]!) {
@@ -283,14 +289,26 @@ export class Painter {
         continue;
       }
       const parent = anchor.parentElement;
-      if (run && run.groups.length < RUN_ELEMENTS && parent && run.parent === parent && anchor !== firstOf(run) && this.stacks(parent)) {
+      if (parent !== flowParent) [flowParent, flow] = [parent, this.flowOf(parent)];
+      if (run && run.groups.length < RUN_ELEMENTS && flow && run.parent === flow && anchor !== firstOf(run)) {
         run.groups.push({ element: anchor, marks: [m] });
         continue;
       }
-      run = { groups: [{ element: anchor, marks: [m] }], parent, painted: false, measured: 0, top: NaN, bottom: NaN };
+      run = { groups: [{ element: anchor, marks: [m] }], parent: flow, painted: false, measured: 0, top: NaN, bottom: NaN };
       near.runs.push(run);
     }
     near.added();
+  }
+
+  /**
+   * The flow an element's children stack in: the element itself, or, for a list or quotation in
+   * an article's flow, the article's (so an article's paragraphs and bullet points form one run,
+   * not one run per switch between them: fewer bands to measure). Null if they do not stack.
+   */
+  private flowOf(parent: Element | null): Element | null {
+    if (!parent || !this.stacks(parent)) return null;
+    const outer = parent.parentElement;
+    return FLOW_INSIDE.has(parent.tagName) && outer && this.stacks(outer) ? outer : parent;
   }
 
   private stacks(el: Element): boolean {

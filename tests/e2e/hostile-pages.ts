@@ -34,10 +34,14 @@ export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<stri
     ),
   },
   long: {
-    // Far more marks than are painted at once: only those near the viewport are.
+    // Far more marks than are painted at once: only those near the viewport are. Every seventh is a
+    // bullet point, as in news copy: a list goes on in its article's flow.
     html: page(
       'Long article',
-      `<article><h1>A long article</h1>${Array.from({ length: 2400 }, (_, i) => `<p id="p${i}">Paragraph ${i}: the Care Quality Commission inspected another trust this week.</p>`).join('')}</article>`,
+      `<article><h1>A long article</h1>${Array.from({ length: 2400 }, (_, i) => {
+        const text = `Paragraph ${i}: the Care Quality Commission inspected another trust this week.`;
+        return i % 7 === 3 ? `<ul><li id="p${i}">${text}</li></ul>` : `<p id="p${i}">${text}</p>`;
+      }).join('')}</article>`,
     ),
   },
   longTall: {

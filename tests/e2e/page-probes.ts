@@ -104,6 +104,20 @@ export function cardAndMark(point: { x: number; y: number } | null): { card: Rec
   };
 }
 
+/** Why no card is seen, for a failure's message: the host's state and what is at the point. */
+export function cardState(point: { x: number; y: number } | null): string {
+  const host = document.querySelector<HTMLElement>('hpa-card-host');
+  const card = host?.shadowRoot?.querySelector('.card');
+  const at = point ? document.elementFromPoint(point.x, point.y) : null;
+  const marks = [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].reduce((n, h) => n + h.size, 0);
+  return JSON.stringify({
+    host: host ? { display: host.style.display, visibility: host.style.visibility, card: Boolean(card) } : null,
+    atPoint: at ? `${at.tagName} ${(at.textContent ?? '').slice(0, 40)}` : null,
+    marksPainted: marks,
+    url: location.pathname,
+  });
+}
+
 /** Texts of marks spread over the page: `count` distinct ones, evenly spaced in document order. */
 export function spreadMarks(count: number): string[] {
   const ranges: Range[] = [];
