@@ -17,7 +17,7 @@ import { pageDate } from '../src/annotator/page-date';
 import { readPageText } from '../src/annotator/text-reader';
 import type { Dictionary } from '../src/engine/dictionary';
 import { createEngine } from '../src/engine/engine';
-import { createWarmEngine } from '../src/background/page-match';
+import { createPageMatchHandler } from '../src/background/page-match';
 import type { RequestOf } from '../src/shared/protocol';
 import type { Prefs } from '../src/shared/prefs';
 import { setBackground } from './fake-browser';
@@ -88,15 +88,18 @@ let backgroundMs = 0;
  * compact matches, from its warm engine, built once here as the background keeps one.
  */
 function answerSetup(dictionaryJson: string, prefs: Prefs): void {
-  const warm = createWarmEngine();
   let dictionary: Dictionary | undefined;
-  setBackground((message) => {
+  // The real handler: a long text arrives in parts and is matched whole on the last.
+  const pageMatch = createPageMatchHandler(async () => ({
+    meta: { version: 'bench' },
+    dictionary: (dictionary ??= JSON.parse(dictionaryJson) as Dictionary),
+  }));
+  setBackground(async (message) => {
     const req = JSON.parse(JSON.stringify(message)) as { type?: string };
     if (req.type === 'page:setup') return { ok: true, data: { enabled: true, site: location.hostname, prefs, kbVersion: 'bench' } };
     if (req.type === 'page:match') {
       const t0 = now();
-      dictionary ??= JSON.parse(dictionaryJson) as Dictionary;
-      const data = warm.match('bench', dictionary, req as RequestOf<'page:match'>);
+      const data = await pageMatch(req as RequestOf<'page:match'>, { tabId: 0, frameId: 0 });
       const reply = JSON.stringify({ ok: true, data });
       backgroundMs += now() - t0;
       return JSON.parse(reply) as unknown;

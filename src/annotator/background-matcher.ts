@@ -1,16 +1,18 @@
 // The page's matcher when the engine runs in the background (issue 13): the page sends its
-// text in one `page:match` request and turns the compact reply back into matches. Imports
-// the engine's types only, so the annotator bundle carries no automaton.
+// text in one `page:match` request (a long text in parts: send-parts.ts) and turns the
+// compact reply back into matches. Imports the engine's types only, so the annotator bundle
+// carries no automaton.
 
 import type { Match } from '../engine/engine';
-import type { MatchDescriptor, PageMatches } from '../shared/messages';
-import type { RequestOf } from '../shared/protocol';
+import { PART_CHARS, type MatchDescriptor } from '../shared/messages';
+import type { RequestOf, ResponseOf } from '../shared/protocol';
 import { unpackSpans } from '../shared/span-codec';
 import type { MatchContext, PageMatcher } from './page-matcher';
+import { sendInParts } from './send-parts';
 
 export type PageMatchRequest = RequestOf<'page:match'>;
 /** Sends one request to the background and resolves with its data (the annotator passes `ask`). */
-export type SendPageMatch = (request: PageMatchRequest) => Promise<PageMatches>;
+export type SendPageMatch = (request: PageMatchRequest) => Promise<ResponseOf<'page:match'>>;
 
 // Decoding gives the page its turn after this many matches (a 2 MB page has tens of thousands).
 const DECODE_STEP = 4_000;
@@ -44,12 +46,13 @@ export class EntryFacts {
 /** Matches from the compact reply, each with its text sliced from the page's own string; the descriptors' facts go to `facts`. */
 export async function decodeMatches(
   text: string,
-  reply: PageMatches,
+  reply: ResponseOf<'page:match'>,
   turn?: () => Promise<boolean>,
   facts = new EntryFacts(),
 ): Promise<Match[] | null> {
   // The background is ours, but a reply from another version must fail saying what is wrong.
-  if (!reply || typeof reply.spans !== 'string' || !Array.isArray(reply.descriptors)) throw unreadable('it has no spans or descriptors');
+  if (!reply || !('spans' in reply) || typeof reply.spans !== 'string' || !Array.isArray(reply.descriptors))
+    throw unreadable('it has no spans or descriptors');
   let spans: Uint32Array;
   try {
     spans = unpackSpans(reply.spans);
@@ -97,13 +100,16 @@ export function createBackgroundMatcher(send: SendPageMatch): PageMatcher {
   return {
     async matchPage(text, context, turn) {
       const mine = generation;
-      // One message for the whole text: see bench/README.md ("page:match: one message or chunks").
-      const reply = await send(request(text, context));
-      if (mine !== generation || !(await turn())) return null;
+      const live = () => mine === generation;
+      // A long text in parts, each its own task: see bench/README.md ("page:match: one message or parts").
+      const reply =
+        text.length > PART_CHARS ? await sendInParts(send, request(text, context), { turn, live }) : await send(request(text, context));
+      if (!reply || !live() || !(await turn())) return null;
       return decodeMatches(text, reply, turn, facts);
     },
     async matchAdded(text, context, known) {
       const mine = generation;
+      // Added text (a live blog's entry) is short: one message.
       const reply = await send(request(text, context, known));
       if (mine !== generation) return [];
       return (await decodeMatches(text, reply, undefined, facts)) ?? [];

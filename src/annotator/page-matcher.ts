@@ -12,9 +12,10 @@ export interface MatchContext {
 export interface PageMatcher {
   /**
    * Matches the page's whole text. `turn` gives the page its turn (resolves after yielding when our slice is used
-   * up); it returns false when the scan was superseded, and the matcher then stops and returns null.
+   * up, or at once when `fresh` and some of it is); it returns false when the scan was superseded, and the matcher
+   * then stops and returns null.
    */
-  matchPage(text: string, context: MatchContext, turn: () => Promise<boolean>): Promise<Match[] | null>;
+  matchPage(text: string, context: MatchContext, turn: (fresh?: boolean) => Promise<boolean>): Promise<Match[] | null>;
   /** Matches text added later (a live blog's entry); `known` are the ids the page already named in full. */
   matchAdded(text: string, context: MatchContext, known: ReadonlySet<string>): Promise<Match[]>;
   /** Drops any state kept for this page (called when annotation is switched off). */

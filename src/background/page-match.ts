@@ -1,14 +1,17 @@
 // Matching for the page (issue 13): the engine is built once per knowledge-base version and
 // stays warm while the background lives, so a tab sends its text and gets compact matches
-// back instead of loading and compiling the automaton itself. Nothing here stores the text.
+// back instead of loading and compiling the automaton itself. Nothing here stores the text
+// (a long text's parts are held in memory until the last arrives: page-text-parts.ts).
 // The descriptors also carry what the page's cards need from the dictionary (a role's name, a
 // class's label), so the page never receives the dictionary.
 
 import type { Dictionary } from '../engine/dictionary';
 import { createEngine, type Engine, type Match } from '../engine/engine';
-import type { MatchDescriptor, PageMatches } from '../shared/messages';
+import type { MatchDescriptor, PageMatches, PagePartReceived } from '../shared/messages';
 import type { RequestOf } from '../shared/protocol';
 import { packSpans } from '../shared/span-codec';
+import { UserError } from './errors';
+import { PageTextParts } from './page-text-parts';
 
 export type PageMatchRequest = RequestOf<'page:match'>;
 
@@ -82,5 +85,26 @@ export function createWarmEngine(build: (dictionary: Dictionary) => Engine = cre
       const known = req.known ? new Set(req.known) : undefined;
       return encodeMatches(engine.annotate(req.text, { date: req.date, lang: req.lang, known }), facts);
     },
+  };
+}
+
+/**
+ * The page:match handler: the text matched at once, or, sent in parts, held until its last
+ * part and then matched whole. `from`: the sender as the browser named it.
+ */
+export function createPageMatchHandler(kb: () => Promise<{ meta: { version: string }; dictionary: Dictionary }>) {
+  const warm = createWarmEngine();
+  const parts = new PageTextParts();
+  return async (req: PageMatchRequest, from: { tabId?: number; frameId?: number }): Promise<PageMatches | PagePartReceived> => {
+    // Only a page in a tab (a web page or the welcome page's sample) has text to match: the popup and options pages are refused.
+    if (from.tabId === undefined) throw new UserError('"page:match" is answered for a page in a tab only');
+    let text = req.text;
+    if (req.part) {
+      const outcome = parts.add({ tabId: from.tabId, frameId: from.frameId ?? 0 }, req.part, req.text);
+      if (!('text' in outcome)) return { pending: true, received: outcome.received };
+      text = outcome.text;
+    }
+    const k = await kb();
+    return warm.match(k.meta.version, k.dictionary, { ...req, text });
   };
 }

@@ -15,7 +15,7 @@ import { UserError } from './errors';
 import { kbInfo, notInstalled } from './kb-info';
 import { createPageMenu } from './page-menu';
 import { LOG_PREFIX } from '../shared/product';
-import { createWarmEngine } from './page-match';
+import { createPageMatchHandler } from './page-match';
 import { dictionaryRecord, entityRecord, metaRecord, pledgeRecord, roleRecord, validRecords } from './kb-records';
 import {
   clearSiteChoice,
@@ -75,7 +75,7 @@ export interface RequestOrigin {
 export function createService(deps: ServiceDeps) {
   const conn = createConnection(deps.open ?? openStore);
   let cache: { db: Db; kb: Promise<Loaded> } | undefined;
-  const warm = createWarmEngine();
+  const pageMatch = createPageMatchHandler(() => kb());
 
   async function install(d: Db): Promise<void> {
     const bundle = await deps.loadBundle();
@@ -241,12 +241,7 @@ export function createService(deps: ServiceDeps) {
       const [prefs, k] = await Promise.all([conn.run(getPrefs), kb()]);
       return { enabled: true, site: 'welcome', prefs, kbVersion: k.meta.version };
     },
-    async 'page:match'(req, from) {
-      // Only a page in a tab (a web page or the welcome page's sample) has text to match: the popup and options pages are refused.
-      if (from.tabId === undefined) throw new UserError('"page:match" is answered for a page in a tab only');
-      const k = await kb();
-      return warm.match(k.meta.version, k.dictionary, req);
-    },
+    'page:match': (req, from) => pageMatch(req, from),
     async card(req): Promise<CardData> {
       const k = await kb();
       const entity = k.entities.get(req.id);

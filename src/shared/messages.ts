@@ -24,6 +24,22 @@ export interface ReaderSettings {
 /** The most text one `page:match` carries (characters); Chrome refuses messages over 64 MB of JSON. */
 export const MAX_MATCH_CHARS = 16_000_000;
 
+/**
+ * A page text longer than this (characters) is sent as numbered parts of this size, one
+ * `page:match` each: Chromium serialises a message on the page's thread, and one 2 MB
+ * message is a single long task (bench/README.md, "page:match: one message or parts").
+ */
+export const PART_CHARS = 256_000;
+
+/** The reply to a `page:match` part that is not the last: how much of the text the background holds so far. */
+export interface PagePartReceived {
+  pending: true;
+  received: number;
+}
+
+/** Part of the background's error when a part arrives whose earlier parts it does not hold: the page sends them all again. */
+export const PARTS_MISSING = 'the parts before it are missing';
+
 /** One distinct match as the engine describes it, sent once per reply however often it occurs. */
 export interface MatchDescriptor {
   id: string;

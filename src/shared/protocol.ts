@@ -7,7 +7,15 @@
 // tables, so typecheck fails until the handler exists. See docs/architecture.md.
 
 import { z } from 'zod';
-import { MAX_MATCH_CHARS, type FoundEntity, type PageMatches, type PageSetup, type ReaderSettings, type SiteState } from './messages';
+import {
+  MAX_MATCH_CHARS,
+  type FoundEntity,
+  type PageMatches,
+  type PagePartReceived,
+  type PageSetup,
+  type ReaderSettings,
+  type SiteState,
+} from './messages';
 import type { Prefs } from './prefs';
 import { ignoredNameSchema, isoDay, prefsSchema, siteSchema } from './schemas';
 import type { CardData, KbInfo, PledgeView } from './views';
@@ -65,12 +73,22 @@ export const REQUESTS = {
   },
   'page:match': {
     from: PAGE_OR_SAMPLE,
-    ...message<PageMatches>()('A page’s text, matched by the background’s warm engine; `known`: ids the page already named in full.', {
-      text: z.string().max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
-      date: isoDay.nullable(),
-      lang: z.string().max(100).nullable(),
-      known: z.array(z.string().min(1).max(500)).max(100_000).optional(),
-    }),
+    ...message<PageMatches | PagePartReceived>()(
+      'A page’s text, matched by the background’s warm engine; `known`: ids the page already named in full; `part`: one of a long text’s parts, in order (the last one is answered with the matches).',
+      {
+        text: z.string().max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
+        date: isoDay.nullable(),
+        lang: z.string().max(100).nullable(),
+        known: z.array(z.string().min(1).max(500)).max(100_000).optional(),
+        part: z
+          .strictObject({
+            id: z.string().regex(/^[0-9a-z]{1,64}$/, 'must be 1–64 lower-case letters and digits'),
+            at: z.number().int().min(0),
+            total: z.number().int().min(1).max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
+          })
+          .optional(),
+      },
+    ),
   },
   // The card menu. The site is never part of the message: it is the sender's own (background/page-menu.ts).
   'page:site-off': {

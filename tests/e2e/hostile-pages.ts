@@ -52,6 +52,17 @@ export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<stri
       '<style>p { margin: 0 0 500px }</style>',
     ),
   },
+  longest: {
+    // Over 600 K characters, so its text goes to the background in three parts: an acronym defined in the first
+    // paragraph is marked in the last only if the whole text was matched as one.
+    html: page(
+      'Longest article',
+      `<article><h1>A very long article</h1><p id="p0">The Regional Oversight Panel (ROP) met on Monday.</p>${Array.from(
+        { length: 8000 },
+        (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1}: the Care Quality Commission inspected another trust this week.</p>`,
+      ).join('')}<p id="last">Later the ROP said the trust must improve.</p></article>`,
+    ),
+  },
   heavy: {
     html: page(
       'Heavy DOM',

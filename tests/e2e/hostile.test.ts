@@ -108,6 +108,18 @@ describe.each(BROWSERS)('hostile pages in %s', (spec) => {
     await page.close();
   });
 
+  it('matches a page too long for one message as a whole: an acronym defined at its start is marked at its end', async () => {
+    const page = await open('/hostile/longest');
+    expect(await page.evaluate(() => document.body.textContent.length)).toBeGreaterThan(2 * 256_000);
+    await page.evaluate(() => document.getElementById('last')!.scrollIntoView({ block: 'center' }));
+    await page.waitFor(() => {
+      for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+        for (const r of h) if (r.startContainer.parentElement?.id === 'last' && r.toString() === 'ROP') return true;
+      return false;
+    }, 20_000);
+    await page.close();
+  });
+
   it('marks text in open shadow roots and same-origin frames', async () => {
     const page = await open('/hostile/shadow');
     expect(await allMarked(page)).toEqual(expect.arrayContaining(['Jeremy Hunt', 'Care Quality Commission', 'Simon Stevens']));

@@ -13,7 +13,7 @@ import { createRouter } from '../../src/background/router';
 import { createService } from '../../src/background/service';
 import { openStore } from '../../src/background/store';
 import type { KbBundle } from '../../src/kb/bundle';
-import type { PageMatches } from '../../src/shared/messages';
+import { PART_CHARS, PARTS_MISSING, type PageMatches } from '../../src/shared/messages';
 import { unpackSpans } from '../../src/shared/span-codec';
 import type { Reply } from '../../src/shared/reply';
 import { realKb, SEEDS } from '../support/kb';
@@ -142,6 +142,74 @@ describe('page:match', () => {
       /page:match reply cannot be read: match 0 \(\d+–\d+\) is outside the text of 5/,
     );
     await expect(decodeMatches(seeds[0]!.text, { spans: '039', descriptors: [] })).rejects.toThrow(/names descriptor 9 of 0/);
+  });
+});
+
+describe('page:match in parts', () => {
+  // The seed articles joined, repeated past the part size: three parts, the page-level rules (health context, acronyms) over all.
+  const joined = seeds.map((s) => s.text).join('\u2029');
+  const long = Array.from({ length: Math.ceil((PART_CHARS * 2.5) / joined.length) }, () => joined).join('\u2029');
+
+  it('gives for a long text sent in parts the matches of the whole text matched at once', async () => {
+    expect(long.length).toBeGreaterThan(PART_CHARS * 2);
+    const { ask } = setup();
+    const sent: { at?: number; length: number }[] = [];
+    const counting = createBackgroundMatcher(async (req) => {
+      sent.push({ at: req.part?.at, length: req.text.length });
+      const reply = await ask(req);
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.data;
+    });
+    const date = seeds[0]!.date;
+    const got = await counting.matchPage(long, { date, lang: null }, always);
+    expect(sent.map((p) => p.at)).toEqual([0, PART_CHARS, 2 * PART_CHARS]);
+    const whole = await ask({ type: 'page:match', text: long, date, lang: null });
+    if (!whole.ok) throw new Error(whole.error);
+    expect(got).toEqual(await decodeMatches(long, whole.data));
+    expect(got).toEqual(createEngine(bundle().dictionary).annotate(long, { date, lang: null }));
+    expect(got!.length).toBeGreaterThan(1000);
+  });
+
+  it('starts over once when the background restarted between parts, and keeps each frame’s parts apart', async () => {
+    const first = setup();
+    const restarted = setup();
+    let parts = 0;
+    // Parts 1 and 2 reach the first background, then it is gone: the rest reach a new one that holds nothing.
+    const matcher = createBackgroundMatcher(async (req) => {
+      const reply = await (++parts <= 2 ? first : restarted).ask(req);
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.data;
+    });
+    const got = await matcher.matchPage(long, { date: null, lang: null }, always);
+    expect(parts).toBe(2 + 1 + 3);
+    expect(got).toEqual(createEngine(bundle().dictionary).annotate(long, { date: null, lang: null }));
+
+    // Another frame cannot add to this frame's text, even knowing its id.
+    const { ask } = setup();
+    const part = { id: 'abc123', at: 0, total: 10 };
+    expect(await ask({ type: 'page:match', text: 'The CQC ', date: null, lang: null, part })).toEqual({
+      ok: true,
+      data: { pending: true, received: 8 },
+    });
+    const elsewhere = await ask({ type: 'page:match', text: 'ok', date: null, lang: null, part: { ...part, at: 8 } }, sampleFrame);
+    expect(elsewhere).toEqual({ ok: false, error: expect.stringContaining(PARTS_MISSING) });
+    expect(await ask({ type: 'page:match', text: 'ok', date: null, lang: null, part: { ...part, at: 8 } })).toMatchObject({
+      ok: true,
+      data: { spans: '430' },
+    });
+  });
+
+  it('refuses a malformed part, saying what is wrong', async () => {
+    const { ask } = setup();
+    const bad = await ask({ type: 'page:match', text: 'x', date: null, lang: null, part: { id: 'A b', at: -1, total: 2e7 } });
+    expect(bad.ok).toBe(false);
+    expect((bad as { error: string }).error).toMatch(
+      /^malformed "page:match" message: part\.id: must be 1–64 lower-case letters and digits; part\.at: .*; part\.total: must be at most 16000000 characters/,
+    );
+    expect(await ask({ type: 'page:match', text: 'xyz', date: null, lang: null, part: { id: 'a', at: 0, total: 2 } })).toEqual({
+      ok: false,
+      error: "page:match part at 0 of text a: its 3 characters run past the text's 2 (the part ends at 3)",
+    });
   });
 });
 
