@@ -41,7 +41,13 @@ function common(flavor: Flavor): InlineConfig {
     plugins: [storeClean()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { __KB_VERSION__: JSON.stringify(kb.version), __HPA_DEV_SITES__: JSON.stringify(flavor === 'dev') },
-    build: { emptyOutDir: false, minify: process.env.BUILD_MINIFY !== '0', target: ['chrome120', 'firefox128'], sourcemap: false, reportCompressedSize: false },
+    build: {
+      emptyOutDir: false,
+      minify: process.env.BUILD_MINIFY !== '0',
+      target: ['chrome120', 'firefox128'],
+      sourcemap: false,
+      reportCompressedSize: false,
+    },
   };
 }
 

@@ -18,7 +18,7 @@ export const RESCAN_DELAY_MS = 250;
 export const RESCAN_COST_FACTOR = 4;
 // More added nodes than this in one batch is a rebuild, not a live update: read it all.
 export const MAX_ADDED_PER_BATCH = 50;
-// Sending a text this long costs the page tens of ms in Chromium (it is serialised on the page's thread).
+// A text this long goes to the background in parts (send-parts.ts): each part starts a slice of its own.
 const LONG_TEXT = 200_000;
 
 export interface ScanParts {
