@@ -110,7 +110,15 @@ export function cardState(point: { x: number; y: number } | null): string {
   const card = host?.shadowRoot?.querySelector('.card');
   const at = point ? document.elementFromPoint(point.x, point.y) : null;
   const marks = [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].reduce((n, h) => n + h.size, 0);
+  let markThere: string | null = null;
+  if (point)
+    for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+      for (const r of h)
+        for (const b of r.getClientRects())
+          if (b.left - 1 <= point.x && point.x <= b.right + 1 && b.top - 1 <= point.y && point.y <= b.bottom + 1) markThere = r.toString();
   return JSON.stringify({
+    markThere,
+    scrollY: window.scrollY,
     host: host ? { display: host.style.display, visibility: host.style.visibility, card: Boolean(card) } : null,
     atPoint: at ? `${at.tagName} ${(at.textContent ?? '').slice(0, 40)}` : null,
     marksPainted: marks,

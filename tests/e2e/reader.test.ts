@@ -99,7 +99,7 @@ describe.each(BROWSERS)("a reader's first minutes in %s", (spec) => {
         await page.mouseMove(at!.x, at!.y);
         const seen = await settledCard(page, () => (narrow ? page.evaluateArg(liveMarkCentre, text) : Promise.resolve(at)));
         // A failure says what the page held then (an intermittent miss in Firefox under load, 2026-11/12).
-        const state = seen ? '' : ` ${await page.evaluateArg(cardState, at)}`;
+        const state = seen ? '' : ` ${await page.evaluateArg(cardState, at)} ${JSON.stringify(page.extensionErrors())}`;
         expectPlaced(`hover ${i + 1} ("${text}")${state}`, seen);
         // Away from the mark and the card, so the card closes before the next hover.
         await page.mouseMove(1, 1);
