@@ -130,8 +130,19 @@ function latestWorker(context: BrowserContext): Worker {
 }
 
 /** The page's main-thread work for our scripts over `n` traced loads of `url` (ms per load: the slices that run extension code). */
-export async function tracedLoads(context: BrowserContext, url: string, scriptUrl: string, n: number): Promise<number[]> {
-  const totals: number[] = [];
+export interface LoadWork {
+  /** Our main-thread work in the load, ms (the slices that run extension code, summed). */
+  total: number;
+  /** Its longest slice, ms. */
+  longest: number;
+}
+
+export function loadWork(ours: { ms: number }[]): LoadWork {
+  return { total: sum(ours.map((b) => b.ms)), longest: Math.max(0, ...ours.map((b) => b.ms)) };
+}
+
+export async function tracedLoads(context: BrowserContext, url: string, scriptUrl: string, n: number): Promise<LoadWork[]> {
+  const loads: LoadWork[] = [];
   for (let i = 0; i < n; i++) {
     const p = await context.newPage();
     await p.goto('about:blank');
@@ -142,10 +153,10 @@ export async function tracedLoads(context: BrowserContext, url: string, scriptUr
     });
     const work = contentScriptWork(events, scriptUrl);
     if (!work.found) throw new Error(`bench: ${scriptUrl} was not found in the trace of ${url}`);
-    totals.push(sum(work.ours.map((b) => b.ms)));
+    loads.push(loadWork(work.ours));
     await p.close();
   }
-  return totals;
+  return loads;
 }
 
 /**

@@ -406,9 +406,9 @@ async function main(): Promise<void> {
 
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   // Issue 13: the real extension's page work, the 10× KB, the background.
-  const realMs = median(ext.longLoads);
+  const realMs = median(ext.longLoads.map((l) => l.total));
   const realOverFloor = realMs / floorMs;
-  const kb10Ms = median(kb10.longLoads);
+  const kb10Ms = median(kb10.longLoads.map((l) => l.total));
   const kb10OverKb = kb10Ms / realMs;
   const BG = ext.background;
   const bgMs = median(BG.busyMs);
@@ -422,13 +422,13 @@ async function main(): Promise<void> {
         [
           'our page main-thread work, long page, shipped KB',
           f1(realMs),
-          ext.longLoads.map(f1).join(', '),
+          ext.longLoads.map((l) => f1(l.total)).join(', '),
           'traced loads: the slices that run extension code',
         ],
         [
           `the same with the 10× KB (${built.kb10.patterns} patterns against ${built.kb10.shippedPatterns}; kb.json ${mb(built.kb10.bytes)} against ${mb(built.kb10.shippedBytes)})`,
           f1(kb10Ms),
-          kb10.longLoads.map(f1).join(', '),
+          kb10.longLoads.map((l) => f1(l.total)).join(', '),
           'the same, another browser profile',
         ],
         ['ours / floor (real extension)', f2(realOverFloor), '', `floor ${f1(floorMs)} (bench bundle, median)`],
@@ -465,7 +465,8 @@ async function main(): Promise<void> {
   const offMs = sum(O.ours.map((b) => b.ms));
   // The real extension's figures (issue 13: the bench measures the real thing). The bench bundle's own are kept beside
   // them: its fake background matches on the page's thread, inside the very tasks it times.
-  const realLongest = W.found ? max(W.ours.map((b) => b.ms)) : NaN;
+  // The longest slice of each traced load of the long page, median (as the page work is).
+  const realLongest = median(ext.longLoads.map((l) => l.longest));
   const realLiveP95 = percentile(liveSlices, 95);
   say('## Targets (issue 4)');
   say(
@@ -476,7 +477,11 @@ async function main(): Promise<void> {
         ['ours ≤ 2.5 × floor (long page; real extension, traced; issue 13)', f2(realOverFloor), verdict(realOverFloor <= 2.5)],
         ['10× KB ≤ 1.2 × shipped KB (page work; issue 13)', f2(kb10OverKb), verdict(kb10OverKb <= 1.2)],
         ['mark.js ≥ 20 × ours (long page)', `${mjs.capped ? '≥ ' : ''}${f1(mjs.ms / oursMs)}`, verdict(mjs.ms / oursMs >= 20)],
-        ['no task of ours over 50 ms (long page; real extension, traced)', f1(realLongest), verdict(realLongest <= 50)],
+        [
+          `no task of ours over 50 ms (long page; real extension, traced; median of loads: ${ext.longLoads.map((l) => f1(l.longest)).join(', ')})`,
+          f1(realLongest),
+          verdict(realLongest <= 50),
+        ],
         [
           'no task of ours over 50 ms (long page; bench bundle, its fake background on the page thread)',
           f1(median(longestTasks)),

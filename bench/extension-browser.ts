@@ -9,7 +9,15 @@ import { chromiumArgs } from '../tests/e2e/browsers';
 import type { Built } from './build';
 import { CHROMIUM, LONG_CHARS, PREFS, progress, sleep, VIEWPORT } from './common';
 import { ev } from './page-helpers';
-import { annotatedTabHeap, backgroundMatch, coldStart, tracedLoads, type BackgroundMatch } from './background-probes';
+import {
+  annotatedTabHeap,
+  backgroundMatch,
+  coldStart,
+  loadWork,
+  tracedLoads,
+  type BackgroundMatch,
+  type LoadWork,
+} from './background-probes';
 import { heapUsed } from './profile';
 import type { BenchServer } from './server';
 import { contentScriptWork, traceDuring, type MainThreadWork, type TraceEvent } from './trace';
@@ -43,8 +51,8 @@ export interface ExtensionResults {
     repaints: number;
   };
   off: { work: MainThreadWork; highlights: number; host: boolean; heapOff: number; heapOn: number };
-  /** Our main-thread work (ms) on each traced load of the long page, the first one being `long`. */
-  longLoads: number[];
+  /** Our main-thread work on each traced load of the long page (in all, and its longest slice), the first one being `long`. */
+  longLoads: LoadWork[];
   /** The long page: ms from navigation start until the marks show, after the service worker was stopped, and warm. */
   cold: number[];
   warm: number[];
@@ -53,7 +61,7 @@ export interface ExtensionResults {
 
 /** The same measures with the 10× knowledge base. */
 export interface Kb10Results {
-  longLoads: number[];
+  longLoads: LoadWork[];
   heap: { off: number; on: number };
 }
 
@@ -236,7 +244,7 @@ export async function extensionBrowser(built: Built, server: BenchServer): Promi
     });
 
     progress(`real extension: ${LOADS - 1} more traced loads of the long page`);
-    const longLoads = [sum(longWork.ours.map((b) => b.ms)), ...(await tracedLoads(context, longUrl, scriptUrl, LOADS - 1))];
+    const longLoads = [loadWork(longWork.ours), ...(await tracedLoads(context, longUrl, scriptUrl, LOADS - 1))];
 
     progress('real extension: the long page after the service worker was stopped, and warm');
     const cold: number[] = [];
