@@ -65,8 +65,6 @@ export interface Kb10Results {
   heap: { off: number; on: number };
 }
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
 /** Traced loads of the long page per knowledge base, and cold starts. */
 const LOADS = 3;
 const COLD_RUNS = 3;
