@@ -121,9 +121,13 @@ class RunBuilder {
    * not one run per switch between them: fewer bands to measure). Null if they do not stack.
    */
   private flowOf(parent: Element | null): Element | null {
-    if (!parent || !this.stacks(parent)) return null;
+    if (!parent) return null;
+    // A list's own layout does not matter (its items may even sit side by side): it is one block
+    // of its article's flow, between the paragraphs before and after it. Not asking saves a
+    // computed style per list (thousands on a long page).
     const outer = parent.parentElement;
-    return FLOW_INSIDE.has(parent.tagName) && outer && this.stacks(outer) ? outer : parent;
+    if (FLOW_INSIDE.has(parent.tagName) && outer && this.stacks(outer)) return outer;
+    return this.stacks(parent) ? parent : null;
   }
 
   private stacks(el: Element): boolean {
