@@ -467,6 +467,9 @@ async function main(): Promise<void> {
   // them: its fake background matches on the page's thread, inside the very tasks it times.
   // The longest slice of each traced load of the long page, median (as the page work is).
   const realLongest = median(ext.longLoads.map((l) => l.longest));
+  // The same without the slices that are mostly the page's own work (the frame that paints the
+  // marks: the page's pre-paint of a 2 MB document, with our rAF callback in it).
+  const realLongestOwn = median(ext.longLoads.map((l) => l.longestOwn));
   const realLiveP95 = percentile(liveSlices, 95);
   say('## Targets (issue 4)');
   say(
@@ -481,6 +484,11 @@ async function main(): Promise<void> {
           `no task of ours over 50 ms (long page; real extension, traced; median of loads: ${ext.longLoads.map((l) => f1(l.longest)).join(', ')})`,
           f1(realLongest),
           verdict(realLongest <= 50),
+        ],
+        [
+          `  the same, slices mostly of our code only (median of loads: ${ext.longLoads.map((l) => f1(l.longestOwn)).join(', ')})`,
+          f1(realLongestOwn),
+          verdict(realLongestOwn <= 50),
         ],
         [
           'no task of ours over 50 ms (long page; bench bundle, its fake background on the page thread)',
@@ -519,6 +527,7 @@ async function main(): Promise<void> {
       bundle_over_floor: round(oursMs / floorMs),
       markjs_over_ours: round(mjs.ms / oursMs),
       longest_task_ms: round(realLongest),
+      longest_own_slice_ms: round(realLongestOwn),
       bundle_longest_task_ms: round(median(longestTasks)),
       long_tasks: median(longTaskCounts),
       live_batch_ms_p95: round(realLiveP95),

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { f1, LONG_CHARS, median, progress, ROOT, say, sleep, table } from './common';
+import { loadWork } from './background-probes';
 import { launchWithExtension } from './extension-browser';
 import { startBenchServer } from './server';
 import { contentScriptWork, traceDuring, type TraceEvent } from './trace';
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   const scriptUrl = `chrome-extension://${extensionId}/content.js`;
   const totals: number[] = [];
   const floors: number[] = [];
+  const longest: number[] = [];
+  const longestOwn: number[] = [];
   const self = new Map<string, number>();
   const forced = new Map<string, number>();
   try {
@@ -107,6 +110,9 @@ async function main(): Promise<void> {
       if (!work.found) throw new Error('the content script was not found in the trace');
       const windows = work.ours.map((b): [number, number] => [b.ts, b.ts + b.ms * 1000]);
       totals.push(work.ours.reduce((a, b) => a + b.ms, 0));
+      const lw = loadWork(work.ours);
+      longest.push(lw.longest);
+      longestOwn.push(lw.longestOwn);
       const { pid, tid } = events.find((e) => e.name === 'EvaluateScript' && e.ts === work.evaluateTs)!;
       const steps = (b: { ts: number; ms: number }) =>
         events
@@ -162,6 +168,8 @@ async function main(): Promise<void> {
         floor_ms: floor,
         over_floor: Math.round((median(totals) / floor) * 100) / 100,
         loads: totals.map((t) => Math.round(t * 10) / 10),
+        longest: longest.map((t) => Math.round(t * 10) / 10),
+        longest_own: longestOwn.map((t) => Math.round(t * 10) / 10),
         floors: floors.map((t) => Math.round(t * 10) / 10),
       }),
     );
