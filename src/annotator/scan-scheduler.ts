@@ -2,6 +2,7 @@
 // with a token that a newer one (or switching off) supersedes; text added later read alone;
 // and a rescan after other changes, spaced by the cost of the last one.
 
+import { PART_CHARS } from '../shared/messages';
 import { LOG_PREFIX } from '../shared/product';
 import { EAGER_MARKS } from './marks';
 import { AbortableTimers } from './abortable';
@@ -18,8 +19,6 @@ export const RESCAN_DELAY_MS = 250;
 export const RESCAN_COST_FACTOR = 4;
 // More added nodes than this in one batch is a rebuild, not a live update: read it all.
 export const MAX_ADDED_PER_BATCH = 50;
-// A text this long goes to the background in parts (send-parts.ts): each part starts a slice of its own.
-const LONG_TEXT = 200_000;
 
 export interface ScanParts {
   doc: Document;
@@ -85,7 +84,8 @@ export class ScanScheduler {
     const reader = createTextReader(doc);
     while (!reader.step(sliceStart + SLICE_MS)) if (!(await turn())) return;
     const page = reader.result();
-    if (!(await turn(page.text.length > LONG_TEXT))) return;
+    // A text sent in parts (send-parts.ts) starts each part in a slice of its own, the first one too.
+    if (!(await turn(page.text.length > PART_CHARS))) return;
     // The page's language: another English locale (en-AU, en-US, …) resolves no UK role phrase.
     const context = { date, lang: doc.documentElement?.lang || null };
     const matches = await matcher.matchPage(page.text, context, turn);
