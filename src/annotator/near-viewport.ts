@@ -7,8 +7,8 @@ import type { Mark } from './marks';
 import { nodeIndexAt, type PageText } from './text-reader';
 
 /**
- * Marks whose text sits in consecutive sibling elements of one top-to-bottom flow (the
- * paragraphs of an article): painted together while their band is near the viewport.
+ * Marks whose text sits in consecutive elements of one top-to-bottom flow (an article's
+ * paragraphs and bullet points): painted together while their band is near the viewport.
  */
 export interface Run {
   /** Its elements in document order, each with the marks whose text sits in it. */
@@ -16,10 +16,11 @@ export interface Run {
   /** The flow its elements stack in (their parent, or the parent of their list), while it may gather more; null if they do not stack. */
   parent: Element | null;
   painted: boolean;
-  /** The band from the first element's top to the last's bottom, in document coordinates; NaN while hidden. */
+  /** The layout its band was measured under (0: not yet). */
   measured: number;
   /** Its first element's box, when the run before it measured it under the same layout. */
   starts?: { layout: number; rect: DOMRect };
+  /** Its band, in document coordinates: its first element's top to its last's bottom (or the next run's top); NaN while hidden. */
   top: number;
   bottom: number;
 }
