@@ -13,7 +13,7 @@ import { f1, LONG_CHARS, median, progress, ROOT, say, sleep, table } from './com
 import { loadWork } from './background-probes';
 import { launchWithExtension } from './extension-browser';
 import { startBenchServer } from './server';
-import { contentScriptWork, traceDuring, type TraceEvent } from './trace';
+import { contentScriptWork, profileSamples, traceDuring, type TraceEvent } from './trace';
 
 const RUNS = Math.max(1, Number(process.env.LOAD_PROBE_RUNS ?? 3));
 const RENDER = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame', 'MinorGC', 'MajorGC'];
@@ -39,39 +39,9 @@ const FLOOR = `(async () => {
   return pass + render;
 })()`;
 
-interface Frame {
-  functionName?: string;
-  url?: string;
-  lineNumber?: number;
-  columnNumber?: number;
-}
-
 /** Self time (ms) per function among the samples inside [from, to] (µs) on the page's thread. */
 function selfTimes(events: TraceEvent[], pid: number, windows: [number, number][]): Map<string, number> {
-  const nodes = new Map<number, { callFrame: Frame; parent?: number }>();
-  const samples: { ts: number; id: number }[] = [];
-  const clocks = new Map<string, number>();
-  for (const e of events) {
-    if (e.pid !== pid || e.ph !== 'P' || !e.id) continue;
-    const data = e.args?.data as
-      | {
-          startTime?: number;
-          cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: Frame }[]; samples?: number[] };
-          timeDeltas?: number[];
-        }
-      | undefined;
-    if (!data) continue;
-    if (e.name === 'Profile') clocks.set(e.id, data.startTime ?? e.ts);
-    if (e.name !== 'ProfileChunk') continue;
-    let t = clocks.get(e.id) ?? e.ts;
-    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
-      t += data.timeDeltas?.[i] ?? 0;
-      samples.push({ ts: t, id });
-    });
-    clocks.set(e.id, t);
-  }
-  samples.sort((a, b) => a.ts - b.ts);
+  const { nodes, samples } = profileSamples(events, pid);
   const out = new Map<string, number>();
   for (let i = 0; i + 1 < samples.length; i++) {
     const s = samples[i]!;

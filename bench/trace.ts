@@ -80,10 +80,37 @@ export interface MainThreadWork {
   frameAfter?: Block;
 }
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   parent?: number;
-  callFrame: { url?: string; functionName?: string };
+  callFrame: { url?: string; functionName?: string; lineNumber?: number };
+}
+
+/** V8's sampling profiler in a trace: the stack nodes of one renderer process and its samples (trace clock, µs), in time order. */
+export function profileSamples(
+  events: TraceEvent[],
+  pid: number,
+): { nodes: Map<number, ProfileNode>; samples: { ts: number; id: number }[] } {
+  const nodes = new Map<number, ProfileNode>();
+  const samples: { ts: number; id: number }[] = [];
+  const clocks = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== pid || e.ph !== 'P' || !e.id) continue;
+    const data = e.args?.data as
+      { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    if (!data) continue;
+    if (e.name === 'Profile') clocks.set(e.id, data.startTime ?? e.ts);
+    if (e.name !== 'ProfileChunk') continue;
+    let t = clocks.get(e.id) ?? e.ts;
+    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      t += data.timeDeltas?.[i] ?? 0;
+      samples.push({ ts: t, id });
+    });
+    clocks.set(e.id, t);
+  }
+  samples.sort((a, b) => a.ts - b.ts);
+  return { nodes, samples };
 }
 
 /** The page's renderer main thread (where content.js was evaluated) and the content script's slices of it. */
@@ -95,26 +122,7 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
   const onThread = events.filter((e) => e.pid === pid && e.tid === tid);
 
   // V8's sampling profiler: the samples of this thread, with their stacks' script URLs.
-  const nodes = new Map<number, ProfileNode>();
-  const raw: { ts: number; id: number }[] = [];
-  const profiles = new Map<string, { t: number }>();
-  for (const e of events) {
-    if (e.pid !== pid || e.ph !== 'P' || !e.id) continue;
-    const data = e.args?.data as
-      { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
-    if (!data) continue;
-    if (e.name === 'Profile') profiles.set(e.id, { t: data.startTime ?? e.ts });
-    if (e.name !== 'ProfileChunk') continue;
-    const prof = profiles.get(e.id) ?? { t: e.ts };
-    profiles.set(e.id, prof);
-    for (const n of data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
-    const ids = data.cpuProfile?.samples ?? [];
-    const deltas = data.timeDeltas ?? [];
-    ids.forEach((id, i) => {
-      prof.t += deltas[i] ?? 0;
-      raw.push({ ts: prof.t, id });
-    });
-  }
+  const { nodes, samples: raw } = profileSamples(events, pid);
   const oursCache = new Map<number, boolean>();
   function isOurs(id: number): boolean {
     const hit = oursCache.get(id);
