@@ -8,7 +8,9 @@
 //          v                                  v                         v
 //    PageWatcher -- added / changed --> ScanScheduler            PointerAndKeys
 //    mutations, shadow roots,           slices, tokens,           hit-test, dwell and close
-//    repaint check  ^                   rescans spaced by cost    timers, keys, cursor
+//    repaint check  ^                   rescans spaced by cost;   timers, keys, cursor
+//                   |                   ReadAhead: a long page
+//                   |                   read on as one scrolls
 //                   |                     |         |                |            |
 //                   +-- roots it read ----+    page text,      caret -> mark    mark
 //                                               added text           v            v
@@ -187,7 +189,11 @@ export class Annotator {
         if (this.enabled) this.model.repaint();
         return null;
       },
-      'tab:found': () => foundEntities(this.model.allMatches(), (classId) => this.classLabel(classId)),
+      'tab:found': async () => {
+        // The popup lists the whole page: a long page not yet read to its end is read on first.
+        await this.scanner?.readOn(true);
+        return foundEntities(this.model.allMatches(), (classId) => this.classLabel(classId));
+      },
       'tab:reveal': (msg) => ({ revealed: this.pointer.revealEntity(msg.id) }),
       'tab:next-mark': () => {
         this.pointer.commandStep();

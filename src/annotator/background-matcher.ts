@@ -90,20 +90,21 @@ export function createBackgroundMatcher(send: SendPageMatch): PageMatcher {
   // Bumped by dispose(): a reply that arrives after annotation was switched off is dropped.
   let generation = 0;
   const facts = new EntryFacts();
-  const request = (text: string, context: MatchContext, known?: ReadonlySet<string>): PageMatchRequest => ({
+  const request = (text: string, context: MatchContext, known?: ReadonlySet<string>, from?: number): PageMatchRequest => ({
     type: 'page:match',
     text,
     date: context.date,
     lang: context.lang,
     ...(known && known.size ? { known: [...known] } : {}),
+    ...(from ? { from } : {}),
   });
   return {
-    async matchPage(text, context, turn) {
+    async matchPage(text, context, turn, from) {
       const mine = generation;
       const live = () => mine === generation;
+      const req = request(text, context, undefined, from);
       // A long text in parts, each its own task: see bench/README.md ("page:match: one message or parts").
-      const reply =
-        text.length > PART_CHARS ? await sendInParts(send, request(text, context), { turn, live }) : await send(request(text, context));
+      const reply = text.length > PART_CHARS ? await sendInParts(send, req, { turn, live }) : await send(req);
       if (!reply || !live() || !(await turn())) return null;
       return decodeMatches(text, reply, turn, facts);
     },

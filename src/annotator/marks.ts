@@ -73,6 +73,9 @@ export class Painter {
   private highlights = new Map<MarkKind, Highlight>();
   private near: NearViewport | undefined;
   private count = 0;
+  /** The marks painted all at once, while there are few: handed to a NearViewport if their number grows past EAGER_MARKS. */
+  private eager: Mark[] = [];
+  private long = false;
 
   constructor(private readonly win: Window & typeof globalThis) {}
 
@@ -81,21 +84,30 @@ export class Painter {
     return m.range;
   }
 
-  /** Replaces every mark. */
-  set(marks: Mark[]): void {
+  /** Replaces every mark. `long`: the page is long (read only in part so far): only marks near the viewport are painted, however few. */
+  set(marks: Mark[], long = false): void {
     this.clear();
+    this.long = long;
     for (const kind of MARK_KINDS) this.highlights.set(kind, new this.win.Highlight());
     this.register();
-    if (marks.length > EAGER_MARKS && 'requestAnimationFrame' in this.win)
-      this.near = new NearViewport(this.win, (run, near) => this.paintRun(run, near));
     this.add(marks);
   }
 
-  /** Adds marks for text added to the page since. */
+  /** Adds marks for text added to the page (or read) since. */
   add(marks: Mark[]): void {
     this.count += marks.length;
+    if (!this.near && (this.long || this.count > EAGER_MARKS) && 'requestAnimationFrame' in this.win) {
+      // From now on only what is near the viewport is painted; those painted already stay so.
+      this.near = new NearViewport(this.win, (run, near) => this.paintRun(run, near));
+      marks = this.eager.concat(marks);
+      this.eager = [];
+    }
     if (this.near) this.near.added(marks);
-    else for (const m of marks) this.highlights.get(m.kind)?.add(this.range(m));
+    else
+      for (const m of marks) {
+        this.eager.push(m);
+        this.highlights.get(m.kind)?.add(this.range(m));
+      }
   }
 
   private paintRun(run: Run, near: boolean): void {
@@ -128,6 +140,7 @@ export class Painter {
     this.near?.stop();
     this.near = undefined;
     this.count = 0;
+    this.eager = [];
     // Only our own: after an update the new version's annotator may already hold these names.
     for (const kind of MARK_KINDS)
       if (this.win.CSS.highlights.get(highlightName(kind)) === this.highlights.get(kind))

@@ -13,9 +13,10 @@ export interface PageMatcher {
   /**
    * Matches the page's whole text. `turn` gives the page its turn (resolves after yielding when our slice is used
    * up, or at once when `fresh` and some of it is); it returns false when the scan was superseded, and the matcher
-   * then stops and returns null.
+   * then stops and returns null. `from`: the text before it was matched already (a long page read on as the reader
+   * scrolls): it is matched again with the rest, as one, and only the matches starting at or after `from` are returned.
    */
-  matchPage(text: string, context: MatchContext, turn: (fresh?: boolean) => Promise<boolean>): Promise<Match[] | null>;
+  matchPage(text: string, context: MatchContext, turn: (fresh?: boolean) => Promise<boolean>, from?: number): Promise<Match[] | null>;
   /** Matches text added later (a live blog's entry); `known` are the ids the page already named in full. */
   matchAdded(text: string, context: MatchContext, known: ReadonlySet<string>): Promise<Match[]>;
   /** Drops any state kept for this page (called when annotation is switched off). */

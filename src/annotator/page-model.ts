@@ -29,6 +29,8 @@ export class PageModel {
   private nodeIndex: Map<Text, { segment: Segment; i: number }> | undefined;
   private named = new Set<string>();
   private context: MatchContext = { date: null, lang: null };
+  /** The page is long and read in part so far: only marks near the viewport are painted. */
+  private partly = false;
   /** Every mark, in segment order (keyboard stepping). */
   marks: Mark[] = [];
   /** Counts replace() and clear(): a live update read before either is stale when its matches arrive. */
@@ -52,20 +54,43 @@ export class PageModel {
     return this.segments.flatMap((s) => s.matches);
   }
 
-  /** The page read in full: replaces everything, and paints. */
-  replace(page: PageText, matches: Match[], context: MatchContext): void {
+  /** The page read in full, or (`partly`) a long page's first stretch: replaces everything; repaint() paints. */
+  replace(page: PageText, matches: Match[], context: MatchContext, partly = false): void {
     this.generation++;
     this.context = context;
+    this.partly = partly;
     this.segments = [{ page, matches, marks: [] }];
     this.named = new Set(matches.map((m) => m.id));
     this.nodeIndex = undefined;
+  }
+
+  /**
+   * The page's read went on (a long page, as the reader scrolls): `page` is the text read in full
+   * so far, grown in place, and `matches` those from where it had stopped on. Marks them and paints
+   * them; the marks made before stand.
+   */
+  extend(page: PageText, matches: Match[]): void {
+    const segment = this.segments[0];
+    if (segment?.page !== page || !matches.length) return;
+    segment.matches = segment.matches.concat(matches);
+    for (const m of matches) this.named.add(m.id);
+    // Which are marked is decided along the text (first mention in a section): the new ones in the light of the old.
+    const before = segment.marks.length;
+    const selected = selectMarked(segment.matches, page, this.parts.prefs());
+    const added = selected.slice(before).map((match) => ({ match, kind: markKind(match), page }));
+    if (selected.length < before || selected[before - 1] !== segment.marks[before - 1]?.match) return void this.repaint();
+    segment.marks.push(...added);
+    this.nodeIndex = undefined; // the page's nodes grew: indexed again on the next hover
+    this.marks = this.segments.flatMap((s) => s.marks);
+    this.parts.painter.add(added);
+    this.parts.styleRoots(page.shadowRoots);
   }
 
   /** Marks every segment again under the current prefs and repaints them all. */
   repaint(): void {
     if (!this.segments.length) return;
     this.marks = this.segments.flatMap((s) => this.marksOf(s));
-    this.parts.painter.set(this.marks);
+    this.parts.painter.set(this.marks, this.partly);
     for (const s of this.segments) this.parts.styleRoots(s.page.shadowRoots);
   }
 

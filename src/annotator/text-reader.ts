@@ -57,12 +57,35 @@ export function readPageText(root: Node): PageText {
   return reader.result();
 }
 
+/**
+ * Where a read may stop before the page's end: at the first block, once `chars` characters are
+ * read, that `isPast` says lies beyond what the reader will soon see (checked every few screens
+ * of text: each check measures the element).
+ */
+export interface ReadUntil {
+  chars: number;
+  isPast(el: Element): boolean;
+}
+
 export interface TextReader {
-  /** Reads on until done (true) or until performance.now() passes `deadline` (false). */
-  step(deadline: number): boolean;
-  /** The text read, once step() returned true. */
+  /**
+   * Reads on until done or paused at `until` (true) or until performance.now() passes
+   * `deadline` (false). After a pause, step() goes on from where it stopped.
+   */
+  step(deadline: number, until?: ReadUntil): boolean;
+  /** Whether the page was read to its end. */
+  readonly done: boolean;
+  /** The block element a paused read goes on from (null when done or not paused). */
+  readonly pausedAt: Element | null;
+  /**
+   * The text read so far. The same object each time, grown by each read since: offsets into
+   * it stay valid, its arrays are appended to and its text is the whole text read.
+   */
   result(): PageText;
 }
+
+// A paused read measures a block at most once per this many characters.
+const UNTIL_CHECK_CHARS = 4_096;
 
 // One lookup per element: what its tag means to the reader.
 const SKIP = 1;
@@ -107,6 +130,8 @@ export function createTextReader(root: Node): TextReader {
   const parents: Node[] = [];
   const parentFlags: number[] = [];
   const lists: { nodes: Node[]; i: number }[] = [];
+  let pausedAt: Element | null = null;
+  let checkedAt = 0;
   let node: Node | null = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
   const nextOf = (n: Node): Node | null => {
     if (parents.length === 0) return null; // the root has been read
@@ -116,7 +141,8 @@ export function createTextReader(root: Node): TextReader {
     }
     return n.nextSibling;
   };
-  const step = (deadline: number): boolean => {
+  const step = (deadline: number, until?: ReadUntil): boolean => {
+    pausedAt = null;
     let budgetCheck = 0;
     for (;;) {
       // Looking at the clock costs: once every 512 nodes.
@@ -160,6 +186,13 @@ export function createTextReader(root: Node): TextReader {
         continue;
       }
       if (flags & BLOCK) {
+        if (until && length >= until.chars && length - checkedAt >= UNTIL_CHECK_CHARS && el !== root) {
+          checkedAt = length;
+          if (until.isPast(el)) {
+            pausedAt = el; // read from here on the next step()
+            return true;
+          }
+        }
         breakBlock();
         if (flags & HEADING) sectionStarts.push(length);
       }
@@ -186,7 +219,20 @@ export function createTextReader(root: Node): TextReader {
       }
     }
   };
-  return { step, result: () => ({ text: parts.join(''), nodes, starts, sectionStarts, shadowRoots }) };
+  const page: PageText = { text: '', nodes, starts, sectionStarts, shadowRoots };
+  return {
+    step,
+    get done() {
+      return node === null && parents.length === 0;
+    },
+    get pausedAt() {
+      return pausedAt;
+    },
+    result() {
+      if (page.text.length !== length) page.text = parts.join('');
+      return page;
+    },
+  };
 }
 
 /** Index of the node containing offset `at` (the last node starting at or before it). */

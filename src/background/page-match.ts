@@ -83,7 +83,9 @@ export function createWarmEngine(build: (dictionary: Dictionary) => Engine = cre
     match(version: string, dictionary: Dictionary, req: PageMatchRequest): PageMatches {
       const { engine, facts } = warmFor(version, dictionary);
       const known = req.known ? new Set(req.known) : undefined;
-      return encodeMatches(engine.annotate(req.text, { date: req.date, lang: req.lang, known }), facts);
+      const matches = engine.annotate(req.text, { date: req.date, lang: req.lang, known });
+      const from = req.from ?? 0;
+      return encodeMatches(from ? matches.filter((m) => m.start >= from) : matches, facts);
     },
   };
 }

@@ -74,12 +74,13 @@ export const REQUESTS = {
   'page:match': {
     from: PAGE_OR_SAMPLE,
     ...message<PageMatches | PagePartReceived>()(
-      'A page’s text, matched by the background’s warm engine; `known`: ids the page already named in full; `part`: one of a long text’s parts, in order (the last one is answered with the matches).',
+      'A page’s text, matched by the background’s warm engine; `known`: ids the page already named in full; `part`: one of a long text’s parts, in order (the last one is answered with the matches); `from`: only the matches starting there or later are answered (the text before it was matched already, and is matched again as its context).',
       {
         text: z.string().max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`),
         date: isoDay.nullable(),
         lang: z.string().max(100).nullable(),
         known: z.array(z.string().min(1).max(500)).max(100_000).optional(),
+        from: z.number().int().min(0).max(MAX_MATCH_CHARS, `must be at most ${MAX_MATCH_CHARS} characters`).optional(),
         part: z
           .strictObject({
             id: z.string().regex(/^[0-9a-z]{1,64}$/, 'must be 1–64 lower-case letters and digits'),

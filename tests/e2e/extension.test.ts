@@ -168,6 +168,21 @@ describe.each(BROWSERS)('extension in %s', (spec) => {
     await page.close();
   });
 
+  it('the popup lists the whole of a very long page, though the page is read at first only near the viewport', async () => {
+    const url = session.server.url('/hostile/longest');
+    const page = await session.browser.openPage(url);
+    await page.waitFor(() => CSS.highlights.size > 0, 20_000);
+    const popup = await extensionPage('popup.html', url);
+    await popup.waitFor(() => document.querySelector('[data-testid="found-list"]') !== null, 30_000);
+    const listed = await popup.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.found-entry')].map((b) => b.dataset.entity ?? ''),
+    );
+    // Named only in the last paragraph, 600 K characters down.
+    expect(listed).toEqual(expect.arrayContaining(['simon-stevens', 'cqc']));
+    await popup.close();
+    await page.close();
+  });
+
   it('steps through marks from the keyboard and closes the card with Escape', async () => {
     const page = await article('002');
     await page.press({ alt: true, shift: true, code: 'KeyJ' });

@@ -53,14 +53,15 @@ export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<stri
     ),
   },
   longest: {
-    // Over 600 K characters, so its text goes to the background in three parts: an acronym defined in the first
-    // paragraph is marked in the last only if the whole text was matched as one.
+    // Over 600 K characters: read at first only as far as the reader will soon see, and on as they scroll, its text
+    // going to the background in parts. An acronym defined in the first paragraph is marked in the last only if the
+    // text was matched as one; a name only the last paragraph gives is in the popup's list only if that reads it all.
     html: page(
       'Longest article',
       `<article><h1>A very long article</h1><p id="p0">The Regional Oversight Panel (ROP) met on Monday.</p>${Array.from(
         { length: 8000 },
         (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1}: the Care Quality Commission inspected another trust this week.</p>`,
-      ).join('')}<p id="last">Later the ROP said the trust must improve.</p></article>`,
+      ).join('')}<p id="last">Later the ROP said the trust must improve, as Simon Stevens had.</p></article>`,
     ),
   },
   heavy: {

@@ -108,7 +108,7 @@ describe.each(BROWSERS)('hostile pages in %s', (spec) => {
     await page.close();
   });
 
-  it('matches a page too long for one message as a whole: an acronym defined at its start is marked at its end', async () => {
+  it('reads a very long page on as the reader scrolls, matched as one: an acronym defined at its start is marked at its end', async () => {
     const page = await open('/hostile/longest');
     expect(await page.evaluate(() => document.body.textContent.length)).toBeGreaterThan(2 * 256_000);
     await page.evaluate(() => document.getElementById('last')!.scrollIntoView({ block: 'center' }));

@@ -48,6 +48,8 @@ export interface MatcherCall {
   text: string;
   context: MatchContext;
   known?: ReadonlySet<string>;
+  /** A page's text read on: the matches before it were had already. */
+  from?: number;
 }
 
 /** A PageMatcher that finds each given name (as its own id, kind body) wherever it is written. */
@@ -67,10 +69,10 @@ export class NameMatcher implements PageMatcher {
     return out.sort((a, b) => a.start - b.start);
   }
 
-  async matchPage(text: string, context: MatchContext, turn: () => Promise<boolean>): Promise<Match[] | null> {
-    this.calls.push({ kind: 'page', text, context });
+  async matchPage(text: string, context: MatchContext, turn: () => Promise<boolean>, from = 0): Promise<Match[] | null> {
+    this.calls.push({ kind: 'page', text, context, ...(from ? { from } : {}) });
     if (!(await turn())) return null;
-    return this.find(text);
+    return this.find(text).filter((m) => m.start >= from);
   }
 
   async matchAdded(text: string, context: MatchContext, known: ReadonlySet<string>): Promise<Match[]> {

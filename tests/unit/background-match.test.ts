@@ -170,6 +170,23 @@ describe('page:match in parts', () => {
     expect(got!.length).toBeGreaterThan(1000);
   });
 
+  it('answers a text read on (`from`) with the matches of the whole text from there on, in parts too', async () => {
+    const { matcher } = setup();
+    const date = seeds[0]!.date;
+    const all = createEngine(bundle().dictionary).annotate(long, { date, lang: null });
+    for (const from of [joined.length, PART_CHARS + 17]) {
+      const got = await matcher.matchPage(long, { date, lang: null }, always, from);
+      expect(got).toEqual(all.filter((m) => m.start >= from));
+      expect(got!.length).toBeLessThan(all.length);
+    }
+    // The whole text's context: an acronym the page defines only before `from` is still read after it.
+    const text = `The Regional Oversight Panel (ROP) met.\u2029${'Filler text. '.repeat(50)}\u2029Later the ROP said so.`;
+    const from = text.lastIndexOf('Later');
+    const got = await matcher.matchPage(text, { date, lang: null }, always, from);
+    expect(got!.map((m) => m.text)).toEqual(['ROP']);
+    expect(got![0]!.start).toBeGreaterThan(from);
+  });
+
   it('starts over once when the background restarted between parts, and keeps each frame’s parts apart', async () => {
     const first = setup();
     const restarted = setup();
@@ -210,6 +227,8 @@ describe('page:match in parts', () => {
       ok: false,
       error: "page:match part at 0 of text a: its 3 characters run past the text's 2 (the part ends at 3)",
     });
+    const from = await ask({ type: 'page:match', text: 'x', date: null, lang: null, from: 1.5 });
+    expect(from).toEqual({ ok: false, error: expect.stringMatching(/^malformed "page:match" message: from: /) });
   });
 });
 

@@ -109,4 +109,43 @@ describe('createTextReader', () => {
     expect(reader.result().text).toBe(whole.text);
     expect(reader.result().starts).toEqual(whole.starts);
   });
+
+  it('pauses before the first block past the horizon once enough is read, and goes on from there to the same result', () => {
+    const html = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">Para ${i} <b>CQC</b></p>`).join('');
+    const whole = readPageText(page(html));
+    const reader = createTextReader(page(html));
+    const asked: string[] = [];
+    // Blocks from p1000 on lie beyond the horizon; the read must not stop before 5,000 characters.
+    const until = {
+      chars: 5_000,
+      isPast: (el: Element) => {
+        asked.push(el.id);
+        return Number(el.id.slice(1)) >= 1000;
+      },
+    };
+    expect(reader.step(Infinity, until)).toBe(true);
+    expect(reader.done).toBe(false);
+    const pausedAt = reader.pausedAt!.id;
+    expect(Number(pausedAt.slice(1))).toBeGreaterThanOrEqual(1000);
+    const first = reader.result();
+    expect(first.text.length).toBeGreaterThanOrEqual(5_000);
+    expect(whole.text.startsWith(first.text)).toBe(true);
+    expect(first.text).not.toContain(`Para ${pausedAt.slice(1)} `);
+    // Measuring costs: a block is measured once every few thousand characters, not at every block.
+    expect(asked.length).toBeLessThan(first.text.length / 1_000);
+    // On, to the end: the same object, grown, equal to one whole pass.
+    expect(reader.step(Infinity)).toBe(true);
+    expect(reader.done).toBe(true);
+    expect(reader.pausedAt).toBe(null);
+    expect(reader.result()).toBe(first);
+    expect(first.text).toBe(whole.text);
+    expect(first.starts).toEqual(whole.starts);
+    expect(first.nodes.map((n) => n.data)).toEqual(whole.nodes.map((n) => n.data));
+  });
+
+  it('does not pause on a page shorter than the characters asked for', () => {
+    const reader = createTextReader(page('<p id="a">Short.</p><p id="b">Page.</p>'));
+    expect(reader.step(Infinity, { chars: 1_000, isPast: () => true })).toBe(true);
+    expect(reader.done).toBe(true);
+  });
 });
