@@ -5,6 +5,9 @@
 // readable names: `BUILD_MINIFY=0 DIST_DIR=/tmp/plain npm run build:ext`, then pass
 // /tmp/plain/dev/chrome. Prints tables and one JSON line; asserts nothing.
 //
+// After each load the page is scrolled to its end: what reading on costs the page (the rest of
+// the long page, read as the reader reaches it) is printed apart, as `read_on_ms`.
+//
 // Environment: CHROMIUM_PATH; LOAD_PROBE_RUNS (default 3).
 
 import fs from 'node:fs';
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
   const floors: number[] = [];
   const longest: number[] = [];
   const longestOwn: number[] = [];
+  const readOns: number[] = [];
+  const readOnLongest: number[] = [];
   const self = new Map<string, number>();
   const forced = new Map<string, number>();
   try {
@@ -75,9 +80,19 @@ async function main(): Promise<void> {
         await p.goto(server.url(`/long?chars=${LONG_CHARS}&probe=1`), { waitUntil: 'load', timeout: 180_000 });
         await p.waitForFunction('window.__probe && window.__probe.highlightsAt !== null', undefined, { timeout: 180_000, polling: 200 });
         await sleep(1500);
+        await p.evaluate("console.timeStamp('hpa-read-on'); window.scrollTo(0, document.documentElement.scrollHeight)");
+        await sleep(3000);
       });
-      const work = contentScriptWork(events, scriptUrl);
-      if (!work.found) throw new Error('the content script was not found in the trace');
+      const all = contentScriptWork(events, scriptUrl);
+      if (!all.found) throw new Error('the content script was not found in the trace');
+      const readOnAt = events.find(
+        (e) => e.name === 'TimeStamp' && (e.args?.data as { message?: string } | undefined)?.message === 'hpa-read-on',
+      )?.ts;
+      if (readOnAt === undefined) throw new Error('the scroll to the end was not found in the trace');
+      const work = { ...all, ours: all.ours.filter((b) => b.ts < readOnAt) };
+      const readOn = all.ours.filter((b) => b.ts >= readOnAt);
+      readOns.push(readOn.reduce((a, b) => a + b.ms, 0));
+      readOnLongest.push(Math.max(0, ...readOn.map((b) => b.ms)));
       const windows = work.ours.map((b): [number, number] => [b.ts, b.ts + b.ms * 1000]);
       totals.push(work.ours.reduce((a, b) => a + b.ms, 0));
       const lw = loadWork(work.ours);
@@ -141,6 +156,9 @@ async function main(): Promise<void> {
         longest: longest.map((t) => Math.round(t * 10) / 10),
         longest_own: longestOwn.map((t) => Math.round(t * 10) / 10),
         floors: floors.map((t) => Math.round(t * 10) / 10),
+        read_on_ms: median(readOns),
+        read_on: readOns.map((t) => Math.round(t * 10) / 10),
+        read_on_longest: readOnLongest.map((t) => Math.round(t * 10) / 10),
       }),
     );
   } finally {
