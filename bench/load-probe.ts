@@ -120,6 +120,23 @@ async function main(): Promise<void> {
             ]),
           ),
         );
+      if (run === RUNS - 1)
+        say(
+          table(
+            ['read on: slice', 'after the scroll (ms)', 'ms', 'our samples / all', 'most self time in it'],
+            readOn.map((b, i) => [
+              String(i),
+              f1((b.ts - readOnAt) / 1000),
+              f1(b.ms),
+              `${b.ourSamples}/${b.samples}`,
+              [...selfTimes(events, pid, [[b.ts, b.ts + b.ms * 1000]])]
+                .sort((x, y) => y[1] - x[1])
+                .slice(0, 3)
+                .map(([k, v]) => `${k} ${f1(v)}`)
+                .join('; '),
+            ]),
+          ),
+        );
       for (const [k, v] of selfTimes(events, pid, windows)) self.set(k, (self.get(k) ?? 0) + v / RUNS);
       if (run === RUNS - 1)
         for (const [i, b] of work.ours.entries()) {

@@ -94,7 +94,16 @@ export class Annotator {
       onClose: () => this.pointer.closeCard(),
       orphaned,
     });
-    this.pointer = new PointerAndKeys({ doc, model: this.model, painter: this.painter, cards: this.cards, prefs, orphaned });
+    this.pointer = new PointerAndKeys({
+      doc,
+      model: this.model,
+      painter: this.painter,
+      cards: this.cards,
+      prefs,
+      orphaned,
+      unread: () => this.scanner?.unread ?? false,
+      readOn: () => this.scanner?.readOn() ?? Promise.resolve(),
+    });
   }
 
   /** Asks the background whether this page is annotated, then starts (tests and benchmarks). */

@@ -29,6 +29,8 @@ export class PageModel {
   private nodeIndex: Map<Text, { segment: Segment; i: number }> | undefined;
   private named = new Set<string>();
   private context: MatchContext = { date: null, lang: null };
+  /** The last extend(), for its paint(). */
+  private extended: { generation: number; page: PageText } | undefined;
   /** The page is long and read in part so far: only marks near the viewport are painted. */
   private partly = false;
   /** Every mark, in segment order (keyboard stepping). */
@@ -66,24 +68,35 @@ export class PageModel {
 
   /**
    * The page's read went on (a long page, as the reader scrolls): `page` is the text read in full
-   * so far, grown in place, and `matches` those from where it had stopped on. Marks them and paints
-   * them; the marks made before stand.
+   * so far, grown in place, and `matches` those from where it had stopped on. Marks them; the
+   * marks made before stand. Returns the new marks, for paint() (a slice of its own on a long page).
    */
-  extend(page: PageText, matches: Match[]): void {
+  extend(page: PageText, matches: Match[]): Mark[] {
     const segment = this.segments[0];
-    if (segment?.page !== page || !matches.length) return;
+    if (segment?.page !== page || !matches.length) return [];
+    const generation = this.generation;
     segment.matches = segment.matches.concat(matches);
     for (const m of matches) this.named.add(m.id);
     // Which are marked is decided along the text (first mention in a section): the new ones in the light of the old.
     const before = segment.marks.length;
     const selected = selectMarked(segment.matches, page, this.parts.prefs());
-    const added = selected.slice(before).map((match) => ({ match, kind: markKind(match), page }));
-    if (selected.length < before || selected[before - 1] !== segment.marks[before - 1]?.match) return void this.repaint();
-    segment.marks.push(...added);
+    if (selected.length < before || selected[before - 1] !== segment.marks[before - 1]?.match) {
+      this.repaint();
+      return [];
+    }
+    const added = selected.slice(before).map((match): Mark => ({ match, kind: markKind(match), page }));
+    segment.marks = segment.marks.concat(added);
     this.nodeIndex = undefined; // the page's nodes grew: indexed again on the next hover
     this.marks = this.segments.flatMap((s) => s.marks);
-    this.parts.painter.add(added);
-    this.parts.styleRoots(page.shadowRoots);
+    this.extended = { generation, page };
+    return added;
+  }
+
+  /** Paints marks extend() returned, unless the page was read afresh or cleared since. */
+  paint(marks: Mark[]): void {
+    if (!marks.length || this.extended?.generation !== this.generation) return;
+    this.parts.painter.add(marks);
+    this.parts.styleRoots(this.extended.page.shadowRoots);
   }
 
   /** Marks every segment again under the current prefs and repaints them all. */

@@ -21,6 +21,9 @@ export interface PointerParts {
   prefs: () => Prefs;
   /** Whether this script's extension context is gone (then it does nothing more). */
   orphaned: () => boolean;
+  /** Whether part of a long page is not read yet, and reading on (the next stretch). */
+  unread: () => boolean;
+  readOn: () => Promise<void>;
 }
 
 /** Whether resting the pointer opens a card under this trigger mode with these keys held. */
@@ -90,6 +93,11 @@ export class PointerAndKeys {
   step(direction: 1 | -1): void {
     const marks = this.parts.model.marks;
     if (!marks.length) return;
+    // Past the last mark read of a long page: read on first, so the step goes on down the page.
+    if (direction === 1 && this.cursor === marks.length - 1 && this.parts.unread()) {
+      void this.parts.readOn().then(() => this.step(1));
+      return;
+    }
     this.cursor = (this.cursor + direction + marks.length) % marks.length;
     this.reveal(marks[this.cursor]!);
   }

@@ -47,7 +47,8 @@ export class ReadAhead {
       const el = this.parts.pausedAt();
       if (!el) return;
       if (!el.isConnected) this.parts.gone();
-      else if (el.getBoundingClientRect().top <= this.horizon()) this.parts.near();
+      // Read in a task of its own, not in this frame's: the frame that scrolled is the page's.
+      else if (el.getBoundingClientRect().top <= this.horizon()) this.timers.timeout(() => this.parts.near(), 0);
     });
   }
 

@@ -182,7 +182,9 @@ export class ScanScheduler {
     const matches = await this.parts.matcher.matchPage(page.text, context, turn, from);
     if (!matches || !(await turn())) return;
     if (reader.done) this.rest = undefined;
-    this.parts.model.extend(page, matches);
+    const marks = this.parts.model.extend(page, matches);
+    if (!(await turn(marks.length > EAGER_MARKS))) return;
+    this.parts.model.paint(marks);
     this.parts.onScanned(page);
   }
 

@@ -15,7 +15,7 @@ const DWELL = 300;
 const cardFor = (id: string) => cardData(id);
 
 // "Monitor and the Care Quality Commission": Monitor spans x 0–70, the CQC x 160–390 (10 px a character).
-function setUp() {
+function setUp(reading: { unread: () => boolean; readOn: () => Promise<void> } = { unread: () => false, readOn: async () => {} }) {
   installHighlights();
   document.body.innerHTML = '<p>Monitor and the Care Quality Commission</p>';
   installLayout(document);
@@ -38,7 +38,7 @@ function setUp() {
     menu: { siteOff: vi.fn(), siteUndo: vi.fn(), ignore: vi.fn(), openOptions: vi.fn() },
     orphaned: () => false,
   });
-  const keys = (pointer.current = new PointerAndKeys({ doc: document, model, painter, cards, prefs, orphaned: () => false }));
+  const keys = (pointer.current = new PointerAndKeys({ doc: document, model, painter, cards, prefs, orphaned: () => false, ...reading }));
   const abort = new AbortController();
   keys.listen(abort.signal);
   return { model, cards, keys, fetchCard, abort };
@@ -127,6 +127,24 @@ describe('PointerAndKeys', () => {
     expect(t.cards.isOpenOn(t.model.marks[0]!)).toBe(true);
     expect(t.keys.revealEntity('care-quality-commission')).toBe(true);
     expect(t.keys.revealEntity('nobody')).toBe(false);
+  });
+
+  it('stepping past the last mark read of a long page reads on first', async () => {
+    let unread = true;
+    const readOn = vi.fn(async () => {
+      unread = false; // the rest held no further mark
+    });
+    const t = setUp({ unread: () => unread, readOn });
+    abort = t.abort;
+    t.keys.step(1);
+    t.keys.step(1);
+    await settle();
+    expect(readOn).not.toHaveBeenCalled();
+    expect(t.cards.isOpenOn(t.model.marks[1]!)).toBe(true);
+    t.keys.step(1);
+    await settle();
+    expect(readOn).toHaveBeenCalledTimes(1);
+    expect(t.cards.isOpenOn(t.model.marks[0]!)).toBe(true); // read to the end: round to the first
   });
 
   it('listens no more once its signal aborts', async () => {

@@ -54,6 +54,8 @@ function setUp(prefs: Partial<Prefs> = {}) {
     model,
     painter,
     cards,
+    unread: () => false,
+    readOn: async () => {},
     prefs: () => current,
     orphaned: () => false,
   }));
