@@ -19,10 +19,11 @@ export const RESCAN_DELAY_MS = 250;
 // A rescan waits at least this many times its own last duration: under a storm of
 // mutations the page keeps most of the CPU.
 export const RESCAN_COST_FACTOR = 4;
-// A long page is read at first only this far (characters), and on to the first block beyond
-// the screen below the viewport: enough text for the page's context (its acronyms, the names it
-// gave in full), and the rest of a 2 MB live blog is read only if the reader scrolls towards it.
-export const FIRST_READ_CHARS = 64_000;
+// A long page is read at first only this far (characters; the seed articles are 5–22 K), and on
+// to the first block beyond the screen below the viewport: the whole of almost any article, with
+// its context (its acronyms, the names it gave in full), while the rest of a 2 MB live blog is
+// read only if the reader scrolls towards it (bench/README.md: 64 K cost the load about 9 ms more).
+export const FIRST_READ_CHARS = 32_000;
 // More added nodes than this in one batch is a rebuild, not a live update: read it all.
 export const MAX_ADDED_PER_BATCH = 50;
 
