@@ -1,0 +1,110 @@
+// npx tsx bench/style-frame-probe.ts — why the card cannot show within 16 ms on the long page
+// (issue 13's card_ms): the page's frame after one small style change, with our highlights
+// registered and without. The development build in dist/dev/chrome (run `npm run build` first)
+// opens a card on the 2 MB page; then, from the page's own world, the card host's visibility
+// is toggled and the frame after each toggle timed (its rAF callback to a message posted from
+// it), with the marks' highlights as the extension registered them, with one range left, and
+// with none. Prints a table and one JSON line; asserts nothing.
+//
+// Environment: CHROMIUM_PATH.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildBenchBundle } from './build';
+import { f1, LONG_CHARS, PREFS, progress, ROOT, say, sleep, table } from './common';
+import { hoverOnce, launchWithExtension } from './extension-browser';
+import { startBenchServer } from './server';
+
+// Runs in the page's main world: the host is a plain element there, CSS.highlights the page's registry.
+const FRAMES = `(async () => {
+  const after = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const t = performance.now();
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve(performance.now() - t);
+    ch.port2.postMessage(0);
+  }));
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const host = document.querySelector('hpa-card-host');
+  host.style.setProperty('display', 'block', 'important');
+  // The extension puts its highlights back within a second when the page clears them (a page may):
+  // a frame is counted only if the registry was as set up for the whole of it.
+  const toggles = async (setUp) => {
+    const ms = [];
+    for (let i = 0; ms.length < 7 && i < 50; i++) {
+      const expected = setUp();
+      await sleep(20);
+      await after();
+      host.style.setProperty('visibility', i % 2 ? 'hidden' : 'visible', 'important');
+      const frame = await after();
+      if ([...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) === expected) ms.push(frame);
+    }
+    return ms.length === 7 ? ms.sort((a, b) => a - b)[3] : null;
+  };
+  const saved = [...CSS.highlights].map(([name, h]) => [name, h, [...h]]);
+  const ranges = saved.reduce((n, [, , r]) => n + r.length, 0);
+  const restore = () => {
+    CSS.highlights.clear();
+    for (const [n, h] of saved) CSS.highlights.set(n, h);
+    return ranges;
+  };
+  const ours = await toggles(restore);
+  const [name, , first] = saved.find(([, , r]) => r.length > 0);
+  const one = await toggles(() => {
+    CSS.highlights.clear();
+    CSS.highlights.set(name, new Highlight(first[0]));
+    return 1;
+  });
+  const none = await toggles(() => {
+    CSS.highlights.clear();
+    return 0;
+  });
+  restore();
+  host.style.setProperty('visibility', 'hidden', 'important');
+  return { ranges, ours, one, none };
+})()`;
+
+async function main(): Promise<void> {
+  const extensionDir = path.join(ROOT, 'dist/dev/chrome');
+  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run npm run build first`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-style-frame-'));
+  const kbVersion = (JSON.parse(fs.readFileSync(path.join(extensionDir, 'kb.json'), 'utf8')) as { version: string }).version;
+  await buildBenchBundle(work, kbVersion);
+  const server = await startBenchServer(ROOT);
+  const { context, profileDir } = await launchWithExtension(extensionDir);
+  try {
+    const page = await context.newPage();
+    progress('the long page');
+    await page.goto(server.url(`/long?chars=${LONG_CHARS}&probe=1`), { waitUntil: 'load', timeout: 180_000 });
+    await page.waitForFunction('window.__probe && window.__probe.highlightsAt !== null', undefined, { timeout: 180_000, polling: 200 });
+    await sleep(1000);
+    await page.addScriptTag({ path: path.join(work, 'page-bench.js') });
+    progress('a card, then the frames');
+    const hover = await hoverOnce(page, 0.5, PREFS.dwellMs);
+    if (!hover || hover === 'stuck') throw new Error('no card opened on the long page');
+    await page.mouse.move(5, 5);
+    await sleep(1500);
+    const r = (await page.evaluate(FRAMES)) as { ranges: number; ours: number | null; one: number | null; none: number | null };
+    say(
+      table(
+        ['highlights registered while the card host’s visibility is toggled', 'the frame after (ms, median of 7)'],
+        [
+          [`ours, as painted (${r.ranges} ranges)`, r.ours === null ? '—' : f1(r.ours)],
+          ['one range in one highlight', r.one === null ? '—' : f1(r.one)],
+          ['none', r.none === null ? '—' : f1(r.none)],
+        ],
+      ),
+    );
+    say(JSON.stringify({ ranges: r.ranges, frame_ours_ms: r.ours, frame_one_range_ms: r.one, frame_none_ms: r.none }));
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(profileDir, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
