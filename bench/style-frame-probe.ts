@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     if (!hover || hover === 'stuck') throw new Error('no card opened on the long page');
     await page.mouse.move(5, 5);
     await sleep(1500);
-    const r = (await page.evaluate(FRAMES)) as { ranges: number; ours: number | null; one: number | null; none: number | null };
+    const r = await page.evaluate<{ ranges: number; ours: number | null; one: number | null; none: number | null }>(FRAMES);
     say(
       table(
         ['highlights registered while the card host’s visibility is toggled', 'the frame after (ms, median of 7)'],
