@@ -8,7 +8,7 @@ import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { sleep } from './common';
 import { ev } from './page-helpers';
 import { heapUsed } from './profile';
-import { contentScriptWork, traceDuring } from './trace';
+import { contentScriptWork, traceDuring, withPaintFrame } from './trace';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -160,7 +160,7 @@ export async function tracedLoads(context: BrowserContext, url: string, scriptUr
     });
     const work = contentScriptWork(events, scriptUrl);
     if (!work.found) throw new Error(`bench: ${scriptUrl} was not found in the trace of ${url}`);
-    loads.push(loadWork(work.ours));
+    loads.push(loadWork(withPaintFrame(events, work)));
     await p.close();
   }
   return loads;

@@ -184,6 +184,26 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
   };
 }
 
+/**
+ * Our slices of a page load with the frame that paints our marks always among them: that frame
+ * runs our code only briefly (the rAF that adds the ranges), so whether a profiler sample lands
+ * in it is chance, and a load would otherwise count it or not at random. It is the first slice
+ * with a pre-paint after our last slice of mostly our own code, within `withinMs`.
+ */
+export function withPaintFrame(events: TraceEvent[], work: MainThreadWork, withinMs = 250): Block[] {
+  const own = work.ours.filter((b) => b.ourSamples * 2 >= b.samples);
+  const last = own[own.length - 1];
+  if (!last) return work.ours;
+  const end = last.ts + last.ms * 1000;
+  const thread = events.find((e) => e.name === 'EvaluateScript' && e.ts === work.evaluateTs);
+  const prePaint = events.find(
+    (e) => e.name === 'PrePaint' && e.pid === thread?.pid && e.tid === thread?.tid && e.ts >= end && e.ts <= end + withinMs * 1000,
+  );
+  const frame = prePaint && work.blocks.find((b) => b.ts <= prePaint.ts && prePaint.ts <= b.ts + b.ms * 1000);
+  if (!frame || work.ours.includes(frame)) return work.ours;
+  return [...work.ours, frame].sort((a, b) => a.ts - b.ts);
+}
+
 export const RENDER_STEPS = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'] as const;
 
 /** Time (ms) in each rendering step on the renderer main thread that did the most pre-paint work. */

@@ -38,6 +38,16 @@ const PAGES: [string, string, string | null][] = [
     '<head><meta name="description" content="2015-10-29"><meta property="og:updated_time" content="2015-10-29"></head>',
     null,
   ],
+  [
+    'a more trusted key in the body outranks a lesser one in the head',
+    '<head><meta name="date" content="2014-01-02"></head><body><meta itemprop="datePublished" content="2013-03-04"></body>',
+    '2013-03-04',
+  ],
+  [
+    'the head’s invalid best key does not stop the search',
+    '<head><meta property="article:published_time" content="soon"></head><body><time datetime="2012-05-06">6 May</time></body>',
+    '2012-05-06',
+  ],
   ['no date at all', '<p>Nothing here</p>', null],
 ];
 
