@@ -62,6 +62,8 @@ export interface ExtensionResults {
 /** The same measures with the 10× knowledge base. */
 export interface Kb10Results {
   longLoads: LoadWork[];
+  /** The shipped KB's extension, its loads taken in turn with the 10× ones (the same moments of a shared machine). */
+  pairedLoads: LoadWork[];
   heap: { off: number; on: number };
 }
 
@@ -311,16 +313,25 @@ export async function extensionBrowser(built: Built, server: BenchServer): Promi
 /** With the 10× knowledge base: our main-thread work on the long page, and what one annotated tab holds. */
 export async function kb10Browser(built: Built, server: BenchServer): Promise<Kb10Results> {
   const { context, profileDir, extensionId } = await launchWithExtension(built.extensionDir10);
+  const shipped = await launchWithExtension(built.extensionDir);
   try {
     const longUrl = server.url(`/long?chars=${LONG_CHARS}&probe=1`);
-    progress(`10× knowledge base: ${LOADS} traced loads of the long page`);
-    const longLoads = await tracedLoads(context, longUrl, `chrome-extension://${extensionId}/content.js`, LOADS);
+    progress(`10× knowledge base: ${LOADS} traced loads of the long page, each after one with the shipped KB`);
+    const longLoads: LoadWork[] = [];
+    const pairedLoads: LoadWork[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      pairedLoads.push(...(await tracedLoads(shipped.context, longUrl, `chrome-extension://${shipped.extensionId}/content.js`, 1)));
+      longLoads.push(...(await tracedLoads(context, longUrl, `chrome-extension://${extensionId}/content.js`, 1)));
+    }
+    await shipped.context.close();
     progress('10× knowledge base: the JS heap of one annotated tab');
     const heap = await annotatedTabHeap(context, longUrl, (on) => setSite(context, extensionId, on));
-    return { longLoads, heap };
+    return { longLoads, pairedLoads, heap };
   } finally {
+    await shipped.context.close().catch(() => {});
     await context.close();
     fs.rmSync(profileDir, { recursive: true, force: true });
+    fs.rmSync(shipped.profileDir, { recursive: true, force: true });
   }
 }
 
