@@ -5,33 +5,15 @@
 //
 // Environment: CHROMIUM_PATH; CARD_PROBE_HOVERS (default 8).
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { buildBenchBundle } from './build';
-import { f1, LONG_CHARS, median, PREFS, progress, ROOT, say, sleep, table } from './common';
-import { hoverOnce, hoverSeries, launchWithExtension } from './extension-browser';
-import { startBenchServer } from './server';
+import { f1, median, PREFS, progress, say, table } from './common';
+import { hoverOnce, hoverSeries } from './extension-browser';
+import { runProbe, withLongPage } from './long-page-probe';
 import { RENDER_CATEGORIES, RENDER_STEPS, renderSteps, traceDuring } from './trace';
 
 const HOVERS = Math.max(1, Number(process.env.CARD_PROBE_HOVERS ?? 8));
 
 async function main(): Promise<void> {
-  const extensionDir = path.join(ROOT, 'dist/dev/chrome');
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run npm run build first`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-card-probe-'));
-  const kbVersion = (JSON.parse(fs.readFileSync(path.join(extensionDir, 'kb.json'), 'utf8')) as { version: string }).version;
-  await buildBenchBundle(work, kbVersion);
-  const server = await startBenchServer(ROOT);
-  const { context, profileDir } = await launchWithExtension(extensionDir);
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(600_000);
-    progress('the long page');
-    await page.goto(server.url(`/long?chars=${LONG_CHARS}&probe=1`), { waitUntil: 'load', timeout: 180_000 });
-    await page.waitForFunction('window.__probe && window.__probe.highlightsAt !== null', undefined, { timeout: 180_000, polling: 200 });
-    await sleep(1000);
-    await page.addScriptTag({ path: path.join(work, 'page-bench.js') });
+  await withLongPage(async (page, context) => {
     const painted = await page.evaluate('__hpaBench.highlightCount()');
     const mutation = await page.evaluate('__hpaBench.mutationFrames()');
     progress(`${HOVERS} hovers`);
@@ -68,15 +50,7 @@ async function main(): Promise<void> {
         mutation_frame_ms: median(mutation as number[]),
       }),
     );
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(profileDir, { recursive: true, force: true });
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runProbe(main);

@@ -8,13 +8,9 @@
 //
 // Environment: CHROMIUM_PATH.
 
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { buildBenchBundle } from './build';
-import { f1, LONG_CHARS, PREFS, progress, ROOT, say, sleep, table } from './common';
-import { hoverOnce, launchWithExtension } from './extension-browser';
-import { startBenchServer } from './server';
+import { f1, PREFS, progress, say, sleep, table } from './common';
+import { hoverOnce } from './extension-browser';
+import { runProbe, withLongPage } from './long-page-probe';
 
 // Runs in the page's main world: the host is a plain element there, CSS.highlights the page's registry.
 const FRAMES = `(async () => {
@@ -65,20 +61,7 @@ const FRAMES = `(async () => {
 })()`;
 
 async function main(): Promise<void> {
-  const extensionDir = path.join(ROOT, 'dist/dev/chrome');
-  if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} is missing: run npm run build first`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-style-frame-'));
-  const kbVersion = (JSON.parse(fs.readFileSync(path.join(extensionDir, 'kb.json'), 'utf8')) as { version: string }).version;
-  await buildBenchBundle(work, kbVersion);
-  const server = await startBenchServer(ROOT);
-  const { context, profileDir } = await launchWithExtension(extensionDir);
-  try {
-    const page = await context.newPage();
-    progress('the long page');
-    await page.goto(server.url(`/long?chars=${LONG_CHARS}&probe=1`), { waitUntil: 'load', timeout: 180_000 });
-    await page.waitForFunction('window.__probe && window.__probe.highlightsAt !== null', undefined, { timeout: 180_000, polling: 200 });
-    await sleep(1000);
-    await page.addScriptTag({ path: path.join(work, 'page-bench.js') });
+  await withLongPage(async (page) => {
     progress('a card, then the frames');
     const hover = await hoverOnce(page, 0.5, PREFS.dwellMs);
     if (!hover || hover === 'stuck') throw new Error('no card opened on the long page');
@@ -96,15 +79,7 @@ async function main(): Promise<void> {
       ),
     );
     say(JSON.stringify({ ranges: r.ranges, frame_ours_ms: r.ours, frame_one_range_ms: r.one, frame_none_ms: r.none }));
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(profileDir, { recursive: true, force: true });
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+runProbe(main);

@@ -84,7 +84,7 @@ export class Painter {
     return m.range;
   }
 
-  /** Replaces every mark. `long`: the page is long (read only in part so far): only marks near the viewport are painted, however few. */
+  /** Replaces every mark. `long`: the page is long (its first read stopped short of the end): only marks near the viewport are painted, however few. */
   set(marks: Mark[], long = false): void {
     this.clear();
     this.long = long;

@@ -31,7 +31,7 @@ export class PageModel {
   private context: MatchContext = { date: null, lang: null };
   /** The last extend(), for its paint(). */
   private extended: { generation: number; page: PageText } | undefined;
-  /** The page is long and read in part so far: only marks near the viewport are painted. */
+  /** The page is long (its first read stopped short of the end): only marks near the viewport are painted, then and after reading on. */
   private partly = false;
   /** Every mark, in segment order (keyboard stepping). */
   marks: Mark[] = [];
