@@ -48,6 +48,32 @@ function liveMarkCentre(text: string): { x: number; y: number } | null {
   return null;
 }
 
+/** Keeps the page's last few pointer moves, for a failure's message. */
+function recordPointerMoves(): void {
+  const seen: string[] = [];
+  (window as unknown as { __moves: string[] }).__moves = seen;
+  document.addEventListener(
+    'pointermove',
+    (e) => {
+      seen.push(`${e.clientX},${e.clientY}@${Math.round(e.timeStamp)}`);
+      if (seen.length > 4) seen.shift();
+    },
+    { capture: true },
+  );
+}
+
+/** Whether the page's last pointer move was at this point (the driver delivered it). */
+function pointerArrived(at: { x: number; y: number }): boolean {
+  const last = ((window as unknown as { __moves?: string[] }).__moves ?? []).at(-1);
+  if (!last) return false;
+  const [x, y] = last.split('@')[0]!.split(',').map(Number);
+  return Math.abs(x! - at.x) <= 1 && Math.abs(y! - at.y) <= 1;
+}
+
+function pointerMovesSeen(): string {
+  return `${((window as unknown as { __moves?: string[] }).__moves ?? []).join(' ')} now@${Math.round(performance.now())}`;
+}
+
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -91,15 +117,32 @@ describe.each(BROWSERS)("a reader's first minutes in %s", (spec) => {
       const page = await session.browser.openPage(session.server.url('/seed/003'));
       await page.setViewport(w, h);
       await page.waitFor(() => CSS.highlights.size > 0, 15_000);
+      await page.evaluate(recordPointerMoves);
       const texts = await page.evaluateArg(spreadMarks, 7);
       for (const [i, text] of texts.entries()) {
         const at = await page.evaluateArg(markCentre, text);
         expect(at, `a mark "${text}"`).not.toBeNull();
         await page.mouseMove(Math.max(1, at!.x - 30), Math.max(1, at!.y - 30));
         await page.mouseMove(at!.x, at!.y);
-        const seen = await settledCard(page, () => (narrow ? page.evaluateArg(liveMarkCentre, text) : Promise.resolve(at)));
-        // A failure says what the page held then (an intermittent miss in Firefox under load, 2026-11/12).
-        const state = seen ? '' : ` ${await page.evaluateArg(cardState, at)} ${JSON.stringify(page.extensionErrors())}`;
+        const point = () => (narrow ? page.evaluateArg(liveMarkCentre, text) : Promise.resolve(at));
+        let seen = await settledCard(page, point);
+        // A failure says what the page held then and which pointer moves it saw (an intermittent
+        // miss in Firefox under load, 2026-11/12). Only if the page never saw the pointer arrive
+        // (the driver lost the move: nothing of ours ran) is the rest tried once more.
+        let state = '';
+        if (!seen) {
+          const arrived = await page.evaluateArg(pointerArrived, at!);
+          state = ` ${await page.evaluateArg(cardState, at)} moves seen ${await page.evaluate(pointerMovesSeen)}`;
+          if (!arrived) {
+            await page.mouseMove(1, 1);
+            await page.mouseMove(at!.x, at!.y);
+            seen = await settledCard(page, point);
+            console.warn(
+              `hover ${i + 1} ("${text}"): the page saw no pointer move at the mark; a second rest ${seen ? 'opened' : 'did not open'} its card.${state}`,
+            );
+          }
+          state += ` ${JSON.stringify(page.extensionErrors())}`;
+        }
         expectPlaced(`hover ${i + 1} ("${text}")${state}`, seen);
         // Away from the mark and the card, so the card closes before the next hover.
         await page.mouseMove(1, 1);

@@ -21,6 +21,22 @@ describe('mark kinds', () => {
     }
   });
 
+  it('marks are a tint only: no highlight style gives text visual overflow', () => {
+    // A text-decoration or text-shadow in a ::highlight() makes Chromium recompute the whole
+    // document's overflow on every frame after a style change (bench/style-frame-probe.ts).
+    const properties = [...css.matchAll(/::highlight\([^)]+\)[^{]*\{([^}]*)\}/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/([a-z-]+)\s*:/g)].map((p) => p[1]),
+    );
+    expect(properties.length).toBeGreaterThan(0);
+    expect(new Set(properties)).toEqual(new Set(['background-color', 'color']));
+  });
+
+  it('every kind keeps the system colours for marked text in a forced-colors (high contrast) theme', () => {
+    const forced = css.split('@media (forced-colors: active)')[1] ?? '';
+    for (const kind of MARK_KINDS) expect(forced, `${kind} under forced colors`).toContain(`::highlight(${highlightName(kind)})`);
+    expect(forced).toContain('background-color: Mark;');
+  });
+
   it('content.css names no highlight that is not a registered kind', () => {
     const named = [...css.matchAll(/::highlight\(([^)]+)\)/g)].map((m) => m[1]);
     expect(new Set(named)).toEqual(new Set(MARK_KINDS.map(highlightName)));
