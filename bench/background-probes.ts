@@ -137,6 +137,8 @@ export interface LoadWork {
   longest: number;
   /** Its longest slice that is mostly our code (at least half of the profiler's samples in it): not a frame of the page's own rendering. */
   longestOwn: number;
+  /** The slices counted, in order (ms; profiler samples in our code / all). */
+  slices: { ms: number; ourSamples: number; samples: number }[];
 }
 
 export function loadWork(ours: { ms: number; ourSamples: number; samples: number }[]): LoadWork {
@@ -145,6 +147,7 @@ export function loadWork(ours: { ms: number; ourSamples: number; samples: number
     total: sum(ours.map((b) => b.ms)),
     longest: Math.max(0, ...ours.map((b) => b.ms)),
     longestOwn: Math.max(0, ...own.map((b) => b.ms)),
+    slices: ours.map(({ ms, ourSamples, samples }) => ({ ms, ourSamples, samples })),
   };
 }
 

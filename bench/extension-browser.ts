@@ -70,6 +70,8 @@ export interface Kb10Results {
 /** Traced loads of the long page per knowledge base, and cold starts. */
 // Five: one load's work moves by 20 ms or more on this shared machine.
 const LOADS = 5;
+// Pairs of loads (shipped KB, then 10×) behind kb10_over_kb: its ratio moves most, each load being about 45 ms of work.
+const KB10_PAIRS = 7;
 const COLD_RUNS = 3;
 
 export async function launchWithExtension(
@@ -316,10 +318,10 @@ export async function kb10Browser(built: Built, server: BenchServer): Promise<Kb
   const shipped = await launchWithExtension(built.extensionDir);
   try {
     const longUrl = server.url(`/long?chars=${LONG_CHARS}&probe=1`);
-    progress(`10× knowledge base: ${LOADS} traced loads of the long page, each after one with the shipped KB`);
+    progress(`10× knowledge base: ${KB10_PAIRS} traced loads of the long page, each after one with the shipped KB`);
     const longLoads: LoadWork[] = [];
     const pairedLoads: LoadWork[] = [];
-    for (let i = 0; i < LOADS; i++) {
+    for (let i = 0; i < KB10_PAIRS; i++) {
       pairedLoads.push(...(await tracedLoads(shipped.context, longUrl, `chrome-extension://${shipped.extensionId}/content.js`, 1)));
       longLoads.push(...(await tracedLoads(context, longUrl, `chrome-extension://${extensionId}/content.js`, 1)));
     }

@@ -11,6 +11,13 @@ const ARTICLE = `<article><h1>Inspection news</h1>
 <p>The Care Quality Commission said on Thursday that NHS England and Jeremy Hunt agreed.</p>
 <p>Simon Stevens, the NHS England chief executive, replied to the CQC.</p></article>`;
 
+function longArticle(): string {
+  return `<article><h1>A very long article</h1><p id="p0">The Regional Oversight Panel (ROP) met on Monday.</p>${Array.from(
+    { length: 8000 },
+    (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1}: the Care Quality Commission inspected another trust this week.</p>`,
+  ).join('')}<p id="last">Later the ROP said the trust must improve, as Simon Stevens had.</p></article>`;
+}
+
 export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<string, string> }> = {
   csp: {
     html: page('Strict CSP', ARTICLE),
@@ -56,12 +63,14 @@ export const HOSTILE_PAGES: Record<string, { html: string; headers?: Record<stri
     // Over 600 K characters: read at first only as far as the reader will soon see, and on as they scroll, its text
     // going to the background in parts. An acronym defined in the first paragraph is marked in the last only if the
     // text was matched as one; a name only the last paragraph gives is in the popup's list only if that reads it all.
+    html: page('Longest article', longArticle()),
+  },
+  innerScroller: {
+    // The same article in a box that scrolls while the window does not, as some sites' layouts do: reading on must
+    // follow the box's scrolling.
     html: page(
-      'Longest article',
-      `<article><h1>A very long article</h1><p id="p0">The Regional Oversight Panel (ROP) met on Monday.</p>${Array.from(
-        { length: 8000 },
-        (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1}: the Care Quality Commission inspected another trust this week.</p>`,
-      ).join('')}<p id="last">Later the ROP said the trust must improve, as Simon Stevens had.</p></article>`,
+      'Long article in a scrolling box',
+      `<style>html, body { height: 100%; margin: 0; overflow: hidden; } #box { height: 100%; overflow: auto; }</style><div id="box">${longArticle()}</div>`,
     ),
   },
   heavy: {

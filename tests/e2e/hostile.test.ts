@@ -6,6 +6,13 @@ import { BROWSERS, type TestPage } from './browsers';
 import { cardText, highlightCount, markCentre, markedTexts, paintedParagraphs } from './page-probes';
 import { openSession } from './session';
 
+/** Whether the long article's last paragraph has its ROP marked (the acronym its first paragraph defines). */
+function lastParagraphMarked(): boolean {
+  for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
+    for (const r of h) if (r.startContainer.parentElement?.id === 'last' && r.toString() === 'ROP') return true;
+  return false;
+}
+
 describe.each(BROWSERS)('hostile pages in %s', (spec) => {
   const session = openSession(() => spec.launch());
 
@@ -108,15 +115,27 @@ describe.each(BROWSERS)('hostile pages in %s', (spec) => {
     await page.close();
   });
 
+  const lastMarked = (page: TestPage) => page.waitFor(lastParagraphMarked, 20_000);
+
   it('reads a very long page on as the reader scrolls, matched as one: an acronym defined at its start is marked at its end', async () => {
     const page = await open('/hostile/longest');
     expect(await page.evaluate(() => document.body.textContent.length)).toBeGreaterThan(2 * 256_000);
     await page.evaluate(() => document.getElementById('last')!.scrollIntoView({ block: 'center' }));
-    await page.waitFor(() => {
-      for (const [, h] of CSS.highlights as unknown as Map<string, Set<Range>>)
-        for (const r of h) if (r.startContainer.parentElement?.id === 'last' && r.toString() === 'ROP') return true;
-      return false;
-    }, 20_000);
+    await lastMarked(page);
+    await page.close();
+  });
+
+  it('reads on as a box inside the page scrolls, the window still', async () => {
+    const page = await open('/hostile/innerScroller');
+    // Not read to the end at load: only the box's scrolling can bring the last paragraph's marks.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.evaluate(lastParagraphMarked)).toBe(false);
+    await page.evaluate(() => {
+      const box = document.getElementById('box')!;
+      box.scrollTop = box.scrollHeight;
+    });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await lastMarked(page);
     await page.close();
   });
 
