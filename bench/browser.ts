@@ -67,11 +67,15 @@ async function main(): Promise<void> {
     await server.close();
   }
 
-  // What an annotated page loads: the loader (content.js), which imports annotator.js.
+  // What an annotated page loads: the loader (content.js), which has annotator.js put in, and
+  // on the first card card-ui.js. content_script_gzip_kb counts all three: all a page can get.
   const contentJs = fs.readFileSync(path.join(built.extensionDir, 'content.js'));
   const annotatorJs = fs.readFileSync(path.join(built.extensionDir, 'annotator.js'));
+  const cardUiJs = fs.readFileSync(path.join(built.extensionDir, 'card-ui.js'));
   const loaderGzip = zlib.gzipSync(contentJs, { level: 9 }).length;
-  const contentGzip = loaderGzip + zlib.gzipSync(annotatorJs, { level: 9 }).length;
+  const annotatorGzip = zlib.gzipSync(annotatorJs, { level: 9 }).length;
+  const cardUiGzip = zlib.gzipSync(cardUiJs, { level: 9 }).length;
+  const contentGzip = loaderGzip + annotatorGzip + cardUiGzip;
   const dictRaw = Buffer.byteLength(built.dictionaryJson);
   const dictGzip = zlib.gzipSync(Buffer.from(built.dictionaryJson), { level: 9 }).length;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -369,7 +373,7 @@ async function main(): Promise<void> {
 
   say('## Size and memory');
   say(
-    `content script: content.js (the loader) ${kb(contentJs.length)}, gzip -9 ${kb(loaderGzip)}; with annotator.js, which it imports on a page that is annotated, ${kb(contentJs.length + annotatorJs.length)}, gzip -9 ${kb(contentGzip)}; the dictionary (the background's only; the page gets none): JSON ${kb(dictRaw)}, gzip -9 ${kb(dictGzip)}`,
+    `content script: content.js (the loader) ${kb(contentJs.length)}, gzip -9 ${kb(loaderGzip)}; annotator.js, put in on a page that is annotated, ${kb(annotatorJs.length)}, gzip -9 ${kb(annotatorGzip)}; card-ui.js, put in on the first card, ${kb(cardUiJs.length)}, gzip -9 ${kb(cardUiGzip)}; all three gzip -9 ${kb(contentGzip)}; the dictionary (the background's only; the page gets none): JSON ${kb(dictRaw)}, gzip -9 ${kb(dictGzip)}`,
   );
   const m = plain.memory;
   say(
@@ -522,7 +526,7 @@ async function main(): Promise<void> {
           f1(median(ext.hoverSeed.rest.map((h) => h.cardMs))),
           verdict(median(ext.hoverSeed.rest.map((h) => h.cardMs)) <= 16),
         ],
-        ['content script ≤ 40 KB gzip (loader + annotator.js)', kb(contentGzip), verdict(contentGzip <= 40 * 1024)],
+        ['content script ≤ 40 KB gzip (loader + annotator.js + card-ui.js)', kb(contentGzip), verdict(contentGzip <= 40 * 1024)],
         ['cost linear in page size (exponent ≤ 1.1)', f2(exponent), verdict(exponent <= 1.1)],
         ['a switched-off site pays nothing measurable', `${f1(offMs)} ms main thread`, verdict(offMs < 1)],
       ],
@@ -550,6 +554,8 @@ async function main(): Promise<void> {
       card_ms: round(cardMs),
       content_script_gzip_kb: round(contentGzip / 1024),
       loader_gzip_kb: round(loaderGzip / 1024),
+      annotator_gzip_kb: round(annotatorGzip / 1024),
+      card_ui_gzip_kb: round(cardUiGzip / 1024),
       scaling_exponent: round(exponent, 3),
       kb10_over_kb: round(kb10OverKb),
       background_match_ms: round(bgMs),

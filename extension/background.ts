@@ -41,6 +41,9 @@ const service = createService({
   async injectAnnotator({ tabId, frameId }) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['annotator.js'] });
   },
+  async injectCardUi({ tabId, frameId }) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['card-ui.js'] });
+  },
   async openPledge(id) {
     await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=pledges#${encodeURIComponent(id)}`) });
   },

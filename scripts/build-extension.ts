@@ -86,6 +86,7 @@ async function buildFlavor(flavor: Flavor, out: string): Promise<void> {
   await iife(flavor, stage, 'background.ts', 'background');
   await iife(flavor, stage, 'content.ts', 'content');
   await iife(flavor, stage, 'annotator.ts', 'annotator');
+  await iife(flavor, stage, 'card-ui.ts', 'card-ui');
   const sites = defaultMatchPatterns(flavor === 'dev' ? [...RELEASE_SITES, ...DEV_SITES] : RELEASE_SITES);
   for (const browser of ['chrome', 'firefox'] as const) {
     const dir = path.join(out, browser);

@@ -17,8 +17,9 @@
 //                                                   v            PageModel    CardPresenter
 //                                              PageMatcher       segments,    card cache, host,
 //                                      (background-matcher.ts)   node index,  prepare, open,
-//                                        page:match |            named ids    close, reveal
-//                                                   +- matches ->    |
+//                                        page:match |            named ids    close, reveal;
+//                                                   +- matches ->    |        its UI (card-ui.js)
+//                                                                    |        put in on the first card
 //                                                               marks --> Painter (marks.ts):
 //                                                                         CSS highlights
 //
@@ -34,6 +35,7 @@ import type { Prefs } from '../shared/prefs';
 import { LOG_PREFIX } from '../shared/product';
 import { createBackgroundMatcher } from './background-matcher';
 import { CardPresenter } from './card-presenter';
+import { registeredCardUi, type CreateCardHost } from './card-ui';
 import { foundEntities } from './found';
 import { Painter } from './marks';
 import type { PageMatcher } from './page-matcher';
@@ -53,6 +55,8 @@ export interface AnnotatorOptions {
   createMatcher?: () => PageMatcher;
   /** Whether this script's extension context is still alive (the runtime's id by default; tests). */
   contextAlive?: () => boolean;
+  /** The card's UI: by default card-ui.js, which the background puts into this frame on the first card. */
+  cardUi?: () => Promise<CreateCardHost>;
 }
 
 export class Annotator {
@@ -93,6 +97,7 @@ export class Annotator {
       },
       onClose: () => this.pointer.closeCard(),
       orphaned,
+      cardUi: options.cardUi ?? loadCardUi,
     });
     this.pointer = new PointerAndKeys({
       doc,
@@ -214,6 +219,14 @@ export class Annotator {
   private classLabel(classId: string): string | undefined {
     return this.matcher?.classLabel(classId);
   }
+}
+
+/** card-ui.js, put into this frame by the background the first time a card is needed. */
+async function loadCardUi(): Promise<CreateCardHost> {
+  if (!registeredCardUi()) await ask({ type: 'page:card-ui' });
+  const create = registeredCardUi();
+  if (!create) throw new Error('card-ui.js was put into the frame but did not register');
+  return create;
 }
 
 /** The page's text goes to the background's warm engine; the page holds no dictionary. */

@@ -10,7 +10,8 @@ import { LOG_PREFIX } from '../shared/product';
 import { errorText } from '../shared/reply';
 import type { CardData } from '../shared/views';
 import type { CardNotice } from '../ui/card';
-import { createCardHost, type CardHost, type CardOptions } from './card-host';
+import type { CardHost, CardOptions } from './card-host';
+import type { CreateCardHost } from './card-ui';
 import type { Mark, Painter } from './marks';
 import { isNarrow } from './sheet';
 
@@ -36,11 +37,15 @@ export interface CardParts {
   onClose: () => void;
   /** Whether this script's extension context is gone (then a failed card is not worth a warning). */
   orphaned: () => boolean;
+  /** The card's UI, loaded on the first card (card-ui.ts): a page nobody hovers never evaluates it. */
+  cardUi: () => Promise<CreateCardHost>;
 }
 
 export class CardPresenter {
-  /** Made on first need: a page nobody hovers never parses the card's styles. */
+  /** Made on first need: a page nobody hovers never loads the card's UI nor parses its styles. */
   private host: CardHost | undefined;
+  private hostReady: Promise<CardHost> | undefined;
+  private removed = false;
   /** Card requests by entity and date: asked for when the pointer lands, used when the dwell ends. */
   private readonly cache = new Map<string, Promise<CardData>>();
   /** The mark whose card is open or opening. */
@@ -97,14 +102,15 @@ export class CardPresenter {
   async prepare(mark: Mark): Promise<void> {
     this.preparing = mark;
     let card: CardData;
+    let host: CardHost;
     try {
-      card = await this.data(mark.match);
+      [card, host] = await Promise.all([this.data(mark.match), this.ensureHost()]);
     } catch {
       return; // reported if the dwell ends and the card is opened
     }
     const anchor = this.parts.painter.range(mark);
     if (this.preparing !== mark || !anchor.startContainer.isConnected) return;
-    this.ensureHost().prepare(anchor, card, this.options(mark, false));
+    host.prepare(anchor, card, this.options(mark, false));
   }
 
   /** The pointer left the mark before its dwell ended. */
@@ -116,8 +122,9 @@ export class CardPresenter {
   async open(mark: Mark, focus: boolean): Promise<void> {
     this.openMark = mark;
     let card: CardData;
+    let host: CardHost;
     try {
-      card = await this.data(mark.match);
+      [card, host] = await Promise.all([this.data(mark.match), this.ensureHost()]);
     } catch (e) {
       if (!this.parts.orphaned()) console.warn(LOG_PREFIX, 'no card for', mark.match.id, e);
       return;
@@ -128,7 +135,7 @@ export class CardPresenter {
     if (!anchor.startContainer.isConnected) return;
     const options = this.options(mark, focus);
     this.shown = { anchor, card, options };
-    this.ensureHost().show(anchor, card, options);
+    host.show(anchor, card, options);
   }
 
   /** Keyboard and popup: paint the mark now, scroll it into view, open its card with focus. */
@@ -150,13 +157,25 @@ export class CardPresenter {
     this.host?.unprepare();
   }
 
-  /** The extension context is gone: the card host leaves the page with us. */
+  /** The extension context is gone: the card host leaves the page with us (and a host still loading never comes). */
   remove(): void {
+    this.removed = true;
     this.host?.element.remove();
   }
 
-  private ensureHost(): CardHost {
-    return (this.host ??= createCardHost(() => this.parts.onClose()));
+  /** The host, its UI loaded on first need (a failed load is tried again on the next card). */
+  private ensureHost(): Promise<CardHost> {
+    this.hostReady ??= this.parts.cardUi().then(
+      (create) => {
+        if (this.removed) throw new Error('the annotator has stood down');
+        return (this.host ??= create(() => this.parts.onClose()));
+      },
+      (e: unknown) => {
+        this.hostReady = undefined;
+        throw e;
+      },
+    );
+    return this.hostReady;
   }
 
   private options(mark: Mark, focus: boolean): CardOptions {

@@ -50,6 +50,8 @@ export interface ServiceDeps {
   openPledge(id: string): Promise<void>;
   /** Puts the annotator into a tab's frame (the page side's loader asked for it). */
   injectAnnotator?(target: { tabId: number; frameId: number }): Promise<void>;
+  /** Puts the card's UI into the annotator's frame (its first card). */
+  injectCardUi?(target: { tabId: number; frameId: number }): Promise<void>;
   /** Opens the options page (the card menu's "Options"). */
   openOptions?(): Promise<void>;
   /** Opens the database (tests: another version, a failing one); the service keeps and reopens the connection. */
@@ -313,6 +315,11 @@ export function createService(deps: ServiceDeps) {
     'page:site-undo': (_req, from) => pageMenu.siteUndo(from),
     'page:ignore': (req) => pageMenu.ignore({ id: req.id, name: req.name }),
     'page:open-options': () => pageMenu.openOptions(),
+    async 'page:card-ui'(_req, from) {
+      if (from.tabId === undefined || !deps.injectCardUi) throw new UserError('only a tab’s frame can be given the card’s UI');
+      await deps.injectCardUi({ tabId: from.tabId, frameId: from.frameId ?? 0 });
+      return null;
+    },
   };
 
   return {

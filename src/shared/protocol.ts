@@ -104,6 +104,10 @@ export const REQUESTS = {
     from: PAGE,
     ...message<Prefs>()('Stop marking a name (the reader’s ignore list, in the prefs); open tabs follow.', ignoredNameSchema.shape),
   },
+  'page:card-ui': {
+    from: PAGE,
+    ...message<null>()('Put the card’s UI (card-ui.js) into the asking frame: the annotator loads it on its first card.', none),
+  },
   'page:open-options': {
     from: PAGE,
     ...message<{ opened: true }>()('Open the options page (content scripts cannot call runtime.openOptionsPage).', none),

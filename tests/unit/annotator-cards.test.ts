@@ -2,6 +2,7 @@
 // The card cache: one request per entity and date, asked again after a failure; class cards ask
 // for the class with the name as written; a learned acronym's card is made from its Match alone.
 import { describe, expect, it, vi } from 'vitest';
+import { createCardHost } from '../../src/annotator/card-host';
 import { CardPresenter } from '../../src/annotator/card-presenter';
 import { Painter } from '../../src/annotator/marks';
 import type { Match } from '../../src/engine/engine';
@@ -23,6 +24,7 @@ function presenter(fetch: (request: { id: string; date: string | null; instance?
     onClose: () => {},
     menu: { siteOff: vi.fn(), siteUndo: vi.fn(), ignore: vi.fn(), openOptions: vi.fn() },
     orphaned: () => false,
+    cardUi: () => Promise.resolve(createCardHost),
   });
   return { cards, fetchCard, setDate: (d: string | null) => (date = d) };
 }

@@ -2,6 +2,7 @@
 // Pointer and keys: hit-testing by caret and the mark's boxes, the dwell before a card opens
 // (its data asked for as the pointer lands), the grace before it closes, Escape, key stepping.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCardHost } from '../../src/annotator/card-host';
 import { CardPresenter } from '../../src/annotator/card-presenter';
 import { Painter } from '../../src/annotator/marks';
 import { PageModel } from '../../src/annotator/page-model';
@@ -15,7 +16,10 @@ const DWELL = 300;
 const cardFor = (id: string) => cardData(id);
 
 // "Monitor and the Care Quality Commission": Monitor spans x 0–70, the CQC x 160–390 (10 px a character).
-function setUp(reading: { unread: () => boolean; readOn: () => Promise<void> } = { unread: () => false, readOn: async () => {} }) {
+function setUp(
+  reading: { unread: () => boolean; readOn: () => Promise<void> } = { unread: () => false, readOn: async () => {} },
+  cardUi = () => Promise.resolve(createCardHost),
+) {
   installHighlights();
   document.body.innerHTML = '<p>Monitor and the Care Quality Commission</p>';
   installLayout(document);
@@ -37,6 +41,7 @@ function setUp(reading: { unread: () => boolean; readOn: () => Promise<void> } =
     onClose: () => pointer.current!.closeCard(),
     menu: { siteOff: vi.fn(), siteUndo: vi.fn(), ignore: vi.fn(), openOptions: vi.fn() },
     orphaned: () => false,
+    cardUi,
   });
   const keys = (pointer.current = new PointerAndKeys({ doc: document, model, painter, cards, prefs, orphaned: () => false, ...reading }));
   const abort = new AbortController();
@@ -80,6 +85,33 @@ describe('PointerAndKeys', () => {
     await vi.advanceTimersByTimeAsync(20);
     expect(t.cards.isOpenOn(monitor)).toBe(true);
     expect(t.fetchCard).toHaveBeenCalledTimes(1); // the card asked for on landing is the one opened
+  });
+
+  it('loads the card’s UI on the first card, not before, and once; a failed load is tried again on the next card', async () => {
+    let fail = true;
+    const cardUi = vi.fn(async () => {
+      if (fail) throw new Error('the background is asleep');
+      return createCardHost;
+    });
+    const t = setUp(undefined, cardUi);
+    abort = t.abort;
+    expect(cardUi).not.toHaveBeenCalled();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    move(35); // Monitor: its UI does not load, so no card, and a warning says why
+    await vi.advanceTimersByTimeAsync(DWELL + 50);
+    expect(t.cards.isShown()).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.any(String), 'no card for', 'monitor', expect.any(Error));
+    warn.mockRestore();
+    fail = false;
+    move(200); // the CQC: loaded now
+    await vi.advanceTimersByTimeAsync(DWELL + 50);
+    expect(t.cards.isShown()).toBe(true);
+    const loads = cardUi.mock.calls.length;
+    move(35); // Monitor again: the UI is not loaded again
+    await vi.advanceTimersByTimeAsync(DWELL + 50);
+    expect(t.cards.isOpenOn(t.model.marks[0]!)).toBe(true);
+    expect(t.cards.isShown()).toBe(true);
+    expect(cardUi).toHaveBeenCalledTimes(loads);
   });
 
   it('closes the card a grace period after the pointer leaves its mark, and not if it comes back', async () => {

@@ -3,6 +3,7 @@
 // a mark inside a link follows the link unless tapInLinks, 'alt'/'shift' dwell only while the
 // key is held, 'click' opens on a click only; the card menu's actions and the ignore list.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCardHost } from '../../src/annotator/card-host';
 import { CardPresenter } from '../../src/annotator/card-presenter';
 import { Painter, selectMarked } from '../../src/annotator/marks';
 import { PageModel } from '../../src/annotator/page-model';
@@ -48,6 +49,7 @@ function setUp(prefs: Partial<Prefs> = {}) {
     menu,
     onClose: () => pointer.current!.closeCard(),
     orphaned: () => false,
+    cardUi: () => Promise.resolve(createCardHost),
   });
   const keys = (pointer.current = new PointerAndKeys({
     doc: document,
