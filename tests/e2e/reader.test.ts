@@ -126,21 +126,22 @@ describe.each(BROWSERS)("a reader's first minutes in %s", (spec) => {
         await page.mouseMove(at!.x, at!.y);
         const point = () => (narrow ? page.evaluateArg(liveMarkCentre, text) : Promise.resolve(at));
         let seen = await settledCard(page, point);
-        // A miss says what the page held then and which pointer moves it saw, and the reader
-        // rests on the mark once more: the card must open then. Firefox, in the clean clone
-        // only (2026-11/12), misses the first rest on "Mr Hunt" right after the page scrolled it
-        // into view, though the page saw the pointer arrive; instrumenting the content script
-        // made it pass, and the cause is not found. The warning keeps it in the log.
+        // A failure says what the page held then and which pointer moves it saw. Only if the page
+        // never saw the pointer arrive (the driver lost the move: nothing of ours ran) is the rest
+        // tried once more. (Firefox's miss of 2026-11/12 was the test page behind the welcome tab,
+        // where no animation frame runs: the harness now waits for that tab at launch.)
         let state = '';
         if (!seen) {
           const arrived = await page.evaluateArg(pointerArrived, at!);
           state = ` ${await page.evaluateArg(cardState, at)} moves seen ${await page.evaluate(pointerMovesSeen)}`;
-          await page.mouseMove(1, 1);
-          await page.mouseMove(at!.x, at!.y);
-          seen = await settledCard(page, point);
-          console.warn(
-            `hover ${i + 1} ("${text}"): no card on the first rest (the page ${arrived ? 'saw' : 'did not see'} the pointer arrive); a second rest ${seen ? 'opened' : 'did not open'} it.${state}`,
-          );
+          if (!arrived) {
+            await page.mouseMove(1, 1);
+            await page.mouseMove(at!.x, at!.y);
+            seen = await settledCard(page, point);
+            console.warn(
+              `hover ${i + 1} ("${text}"): the page saw no pointer move at the mark; a second rest ${seen ? 'opened' : 'did not open'} its card.${state}`,
+            );
+          }
           state += ` ${JSON.stringify(page.extensionErrors())}`;
         }
         expectPlaced(`hover ${i + 1} ("${text}")${state}`, seen);

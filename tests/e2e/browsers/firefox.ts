@@ -56,6 +56,16 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
   requireBuild(extensionDir);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
   let browser: PpBrowser;
+  const origin = `moz-extension://${FIREFOX_UUID}/`;
+  // The extension opens its welcome page on install, a moment later, in front of whatever tab
+  // is open: a test page then sits in a background tab, where Firefox runs no animation frames
+  // and our hover, hit-tested in one, never opens a card. So the welcome tab is waited for once.
+  const welcomeOpened = async () => {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200)))
+      for (const p of await browser.pages())
+        if ((await p.evaluate(() => location.href).catch(() => '')).startsWith(`${origin}welcome.html`)) return;
+  };
+  let installed = false;
   const launch = async () => {
     browser = await puppeteer.launch({
       browser: 'firefox',
@@ -74,10 +84,13 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
         ...(options.touch ? FIREFOX_TOUCH_PREFS : {}),
       },
     });
-    if (!options.deferInstall) await browser.installExtension(extensionDir);
+    if (!options.deferInstall && !installed) {
+      await browser.installExtension(extensionDir);
+      installed = true;
+      await welcomeOpened();
+    } else if (!options.deferInstall) await browser.installExtension(extensionDir);
   };
   await launch();
-  const origin = `moz-extension://${FIREFOX_UUID}/`;
   let bridge: PpPage | undefined;
 
   // Over BiDi an extension page's target may report about:blank: ask the page itself.
@@ -188,6 +201,7 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
     },
     async install() {
       await browser.installExtension(extensionDir);
+      await welcomeOpened();
     },
     async pageUrls() {
       return Promise.all((await browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => p.url())));
