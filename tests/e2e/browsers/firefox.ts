@@ -57,14 +57,18 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hpa-firefox-'));
   let browser: PpBrowser;
   const origin = `moz-extension://${FIREFOX_UUID}/`;
+  /** The welcome page's tab, looked for until `ms` have passed (after a restart there is none). */
+  const welcomePage = async (ms: number): Promise<PpPage | undefined> => {
+    for (const deadline = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 200))) {
+      for (const p of await browser.pages())
+        if ((await p.evaluate(() => location.href).catch(() => '')).startsWith(`${origin}welcome.html`)) return p;
+      if (Date.now() >= deadline) return undefined;
+    }
+  };
   // The extension opens its welcome page on install, a moment later, in front of whatever tab
   // is open: a test page then sits in a background tab, where Firefox runs no animation frames
   // and our hover, hit-tested in one, never opens a card. So the welcome tab is waited for once.
-  const welcomeOpened = async () => {
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200)))
-      for (const p of await browser.pages())
-        if ((await p.evaluate(() => location.href).catch(() => '')).startsWith(`${origin}welcome.html`)) return;
-  };
+  const welcomeOpened = () => welcomePage(10_000);
   let installed = false;
   const launch = async () => {
     browser = await puppeteer.launch({
@@ -84,11 +88,10 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
         ...(options.touch ? FIREFOX_TOUCH_PREFS : {}),
       },
     });
-    if (!options.deferInstall && !installed) {
-      await browser.installExtension(extensionDir);
-      installed = true;
-      await welcomeOpened();
-    } else if (!options.deferInstall) await browser.installExtension(extensionDir);
+    if (options.deferInstall) return;
+    await browser.installExtension(extensionDir);
+    if (!installed) await welcomeOpened();
+    installed = true;
   };
   await launch();
   let bridge: PpPage | undefined;
@@ -114,14 +117,8 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
     if (bridge && !bridge.isClosed()) return bridge;
     // The welcome page the extension opens on install is an extension page already (just
     // after the launch it may still be opening; after a restart there is none).
-    for (const deadline = Date.now() + (bridgePort ? 0 : 10_000); ;) {
-      for (const p of await browser.pages()) {
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(`${origin}welcome.html`)) return (bridge = p);
-      }
-      if (Date.now() >= deadline) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const welcome = await welcomePage(bridgePort ? 0 : 10_000);
+    if (welcome) return (bridge = welcome);
     if (!bridgePort) throw new Error('open a page of the local test server first: the Firefox bridge starts from one of its articles');
     const article = await browser.newPage();
     // localhost is a site of its own (not 127.0.0.1), so tests that switch 127.0.0.1 off keep a bridge.
