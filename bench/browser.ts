@@ -415,9 +415,14 @@ async function main(): Promise<void> {
   const kb10Ms = median(kb10.longLoads.map((l) => l.total));
   // Against the shipped KB's loads taken in turn with the 10× ones: the machine's load moves between
   // phases of the run, and from load to load (one load's work moves by ±30 %: bench/kb10-probe.ts).
-  // So each 10× load is compared with the shipped load just before it, and the median taken of those ratios.
+  // So each 10× load is compared with the shipped load paired with it, and the median taken of those
+  // ratios, in the page thread's CPU time: its wall time adds the waits for a core that the shared
+  // 2-core machine gives elsewhere (half the wall time in a busy moment), which no KB can cause or spare.
   const pairedMs = median(kb10.pairedLoads.map((l) => l.total));
-  const kb10OverKb = median(kb10.longLoads.map((l, i) => l.total / kb10.pairedLoads[i]!.total));
+  const kb10Cpu = kb10.longLoads.map((l, i) => l.cpu / kb10.pairedLoads[i]!.cpu);
+  const kb10Wall = kb10.longLoads.map((l, i) => l.total / kb10.pairedLoads[i]!.total);
+  const kb10OverKb = median(kb10Cpu);
+  const kb10OverKbWall = median(kb10Wall);
   const BG = ext.background;
   const bgMs = median(BG.busyMs);
   const coldMs = median(ext.cold);
@@ -443,15 +448,16 @@ async function main(): Promise<void> {
           'the shipped KB again, each load just before one of those',
           f1(pairedMs),
           kb10.pairedLoads.map((l) => f1(l.total)).join(', '),
-          'a third browser profile, loads taken in turn with the 10× ones',
+          'a third browser profile, loads taken in turn with the 10× ones, in alternating order',
         ],
         ['ours / floor (real extension)', f2(realOverFloor), '', `floor ${f1(floorMs)} (bench bundle, median)`],
         [
-          '10× KB / shipped KB (each load against the one just before it)',
+          '10× KB / shipped KB, page thread CPU time (each load against the one paired with it)',
           f2(kb10OverKb),
-          kb10.longLoads.map((l, i) => f2(l.total / kb10.pairedLoads[i]!.total)).join(', '),
-          `ratio of the medians: ${f2(kb10Ms / pairedMs)}`,
+          kb10Cpu.map(f2).join(', '),
+          `CPU ms, 10×: ${kb10.longLoads.map((l) => f1(l.cpu)).join(', ')}; shipped: ${kb10.pairedLoads.map((l) => f1(l.cpu)).join(', ')}`,
         ],
+        ['  the same in wall time', f2(kb10OverKbWall), kb10Wall.map(f2).join(', '), `ratio of the medians: ${f2(kb10Ms / pairedMs)}`],
         [
           `background: page:match of the long page, warm (${BG.matches} matches)`,
           f1(bgMs),
@@ -497,7 +503,7 @@ async function main(): Promise<void> {
       [
         ['ours ≤ 1.5 × floor (long page; bench bundle)', f2(oursMs / floorMs), verdict(oursMs / floorMs <= 1.5)],
         ['ours ≤ 2.5 × floor (long page; real extension, traced; issue 13)', f2(realOverFloor), verdict(realOverFloor <= 2.5)],
-        ['10× KB ≤ 1.2 × shipped KB (page work; issue 13)', f2(kb10OverKb), verdict(kb10OverKb <= 1.2)],
+        ['10× KB ≤ 1.2 × shipped KB (page work, CPU time; issue 13)', f2(kb10OverKb), verdict(kb10OverKb <= 1.2)],
         ['mark.js ≥ 20 × ours (long page)', `${mjs.capped ? '≥ ' : ''}${f1(mjs.ms / oursMs)}`, verdict(mjs.ms / oursMs >= 20)],
         [
           `no task of ours over 50 ms (long page; real extension, traced; median of loads: ${ext.longLoads.map((l) => f1(l.longest)).join(', ')})`,
@@ -558,6 +564,7 @@ async function main(): Promise<void> {
       card_ui_gzip_kb: round(cardUiGzip / 1024),
       scaling_exponent: round(exponent, 3),
       kb10_over_kb: round(kb10OverKb),
+      kb10_over_kb_wall: round(kb10OverKbWall),
       background_match_ms: round(bgMs),
       cold_start_ms: round(coldMs),
       tab_heap_mb: round(tabHeap / 1024 / 1024),

@@ -70,8 +70,8 @@ export interface Kb10Results {
 /** Traced loads of the long page per knowledge base, and cold starts. */
 // Five: one load's work moves by 20 ms or more on this shared machine.
 const LOADS = 5;
-// Pairs of loads (shipped KB, then 10×) behind kb10_over_kb: its ratio moves most, each load being about 45 ms of work.
-const KB10_PAIRS = 7;
+// Pairs of loads (shipped KB and 10×, in alternating order) behind kb10_over_kb: its ratio moves most, each load being about 45 ms of work.
+const KB10_PAIRS = 11;
 const COLD_RUNS = 3;
 
 export async function launchWithExtension(
@@ -318,13 +318,10 @@ export async function kb10Browser(built: Built, server: BenchServer): Promise<Kb
   const shipped = await launchWithExtension(built.extensionDir);
   try {
     const longUrl = server.url(`/long?chars=${LONG_CHARS}&probe=1`);
-    progress(`10× knowledge base: ${KB10_PAIRS} traced loads of the long page, each after one with the shipped KB`);
-    const longLoads: LoadWork[] = [];
-    const pairedLoads: LoadWork[] = [];
-    for (let i = 0; i < KB10_PAIRS; i++) {
-      pairedLoads.push(...(await tracedLoads(shipped.context, longUrl, `chrome-extension://${shipped.extensionId}/content.js`, 1)));
-      longLoads.push(...(await tracedLoads(context, longUrl, `chrome-extension://${extensionId}/content.js`, 1)));
-    }
+    progress(`10× knowledge base: ${KB10_PAIRS} traced loads of the long page, each paired with one with the shipped KB`);
+    const pairs = await kbPairs(shipped, { context, extensionId }, longUrl, KB10_PAIRS);
+    const longLoads = pairs.map((p) => p.kb10);
+    const pairedLoads = pairs.map((p) => p.shipped);
     await shipped.context.close();
     progress('10× knowledge base: the JS heap of one annotated tab');
     const heap = await annotatedTabHeap(context, longUrl, (on) => setSite(context, extensionId, on));
@@ -335,6 +332,34 @@ export async function kb10Browser(built: Built, server: BenchServer): Promise<Kb
     fs.rmSync(profileDir, { recursive: true, force: true });
     fs.rmSync(shipped.profileDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `n` pairs of traced loads of `url`: one with the shipped KB's extension, one with the 10×
+ * one, taken in turn, in alternating order (so that neither KB always meets the moment just
+ * after the other's load).
+ */
+export async function kbPairs(
+  shipped: { context: BrowserContext; extensionId: string },
+  kb10: { context: BrowserContext; extensionId: string },
+  url: string,
+  n: number,
+  onPair: (i: number) => void = () => {},
+): Promise<{ shipped: LoadWork; kb10: LoadWork }[]> {
+  const load = async (x: { context: BrowserContext; extensionId: string }) =>
+    (await tracedLoads(x.context, url, `chrome-extension://${x.extensionId}/content.js`, 1))[0]!;
+  const pairs: { shipped: LoadWork; kb10: LoadWork }[] = [];
+  for (let i = 0; i < n; i++) {
+    onPair(i);
+    if (i % 2 === 0) {
+      const a = await load(shipped);
+      pairs.push({ shipped: a, kb10: await load(kb10) });
+    } else {
+      const b = await load(kb10);
+      pairs.push({ shipped: await load(shipped), kb10: b });
+    }
+  }
+  return pairs;
 }
 
 /** As contentScriptWork, for a trace that starts after the content script was evaluated: the page's main thread is found by its TimeStamp marks. */
@@ -352,5 +377,5 @@ export function contentScriptWorkOnPage(events: TraceEvent[], scriptUrl: string)
     args: { data: { url: scriptUrl } },
   };
   const w = contentScriptWork([fake, ...events], scriptUrl);
-  return { ...w, ours: w.ours.filter((b) => b.ourSamples > 0), evaluateMs: 0 };
+  return { ...w, ours: w.ours.filter((b) => b.ourSamples > 0 || b.ourCalls > 0), evaluateMs: 0 };
 }

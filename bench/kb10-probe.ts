@@ -3,19 +3,19 @@
 // with the 10× one (bench/kb10.ts), the long page loaded in each in turn, traced as npm run
 // bench traces it. Prints a table per load and one JSON line; asserts nothing.
 //
-// Environment: CHROMIUM_PATH; KB10_PROBE_LOADS (pairs, default 7).
+// Environment: CHROMIUM_PATH; KB10_PROBE_LOADS (pairs, default 11).
 
 import fs from 'node:fs';
 import { buildAll } from './build';
-import { f1, LONG_CHARS, median, progress, ROOT, say, table } from './common';
-import { launchWithExtension } from './extension-browser';
-import { tracedLoads, type LoadWork } from './background-probes';
+import { f1, f2, LONG_CHARS, median, progress, ROOT, say, table } from './common';
+import { kbPairs, launchWithExtension } from './extension-browser';
+import type { LoadWork } from './background-probes';
 import { runProbe } from './long-page-probe';
 import { startBenchServer } from './server';
 
-const PAIRS = Math.max(1, Number(process.env.KB10_PROBE_LOADS ?? 7));
+const PAIRS = Math.max(1, Number(process.env.KB10_PROBE_LOADS ?? 11));
 
-const slices = (l: LoadWork) => l.slices.map((s) => `${f1(s.ms)} (${s.ourSamples}/${s.samples})`).join(', ');
+const slices = (l: LoadWork) => l.slices.map((s) => `${f1(s.ms)}/${f1(s.cpuMs)} (${s.ourSamples}/${s.samples})`).join(', ');
 
 async function main(): Promise<void> {
   const built = await buildAll();
@@ -24,22 +24,32 @@ async function main(): Promise<void> {
   const shipped = await launchWithExtension(built.extensionDir);
   try {
     const url = server.url(`/long?chars=${LONG_CHARS}&probe=1`);
-    const pairs: { shipped: LoadWork; kb10: LoadWork }[] = [];
-    for (let i = 0; i < PAIRS; i++) {
-      progress(`pair ${i + 1} of ${PAIRS}`);
-      const [a] = await tracedLoads(shipped.context, url, `chrome-extension://${shipped.extensionId}/content.js`, 1);
-      const [b] = await tracedLoads(kb10.context, url, `chrome-extension://${kb10.extensionId}/content.js`, 1);
-      pairs.push({ shipped: a!, kb10: b! });
-    }
+    const pairs = await kbPairs(shipped, kb10, url, PAIRS, (i) => progress(`pair ${i + 1} of ${PAIRS}`));
     say(
       table(
-        ['pair', 'shipped KB, ms', 'its slices, ms (our samples / all)', '10× KB, ms', 'its slices'],
-        pairs.map((p, i) => [String(i + 1), f1(p.shipped.total), slices(p.shipped), f1(p.kb10.total), slices(p.kb10)]),
+        ['pair', 'shipped KB, ms wall / CPU', 'its slices, ms wall / CPU (our samples / all)', '10× KB, ms wall / CPU', 'its slices'],
+        pairs.map((p, i) => [
+          String(i + 1),
+          `${f1(p.shipped.total)} / ${f1(p.shipped.cpu)}`,
+          slices(p.shipped),
+          `${f1(p.kb10.total)} / ${f1(p.kb10.cpu)}`,
+          slices(p.kb10),
+        ]),
       ),
     );
     const ratioOfMedians = median(pairs.map((p) => p.kb10.total)) / median(pairs.map((p) => p.shipped.total));
     const medianOfRatios = median(pairs.map((p) => p.kb10.total / p.shipped.total));
-    say(JSON.stringify({ pairs: PAIRS, kb10_over_kb: ratioOfMedians, median_pair_ratio: medianOfRatios }));
+    const cpuPairs = pairs.map((p) => p.kb10.cpu / p.shipped.cpu);
+    say(`CPU pair ratios: ${cpuPairs.map(f2).join(', ')}; wall: ${pairs.map((p) => f2(p.kb10.total / p.shipped.total)).join(', ')}`);
+    say(
+      JSON.stringify({
+        pairs: PAIRS,
+        kb10_over_kb: median(cpuPairs),
+        cpu_ratio_of_medians: median(pairs.map((p) => p.kb10.cpu)) / median(pairs.map((p) => p.shipped.cpu)),
+        wall_median_pair_ratio: medianOfRatios,
+        wall_ratio_of_medians: ratioOfMedians,
+      }),
+    );
   } finally {
     await kb10.context.close();
     await shipped.context.close();

@@ -14,6 +14,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread CPU time, µs: the time the thread ran, not the time it waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -56,10 +58,14 @@ export interface Block {
   ts: number;
   /** Duration, ms. */
   ms: number;
+  /** Of which the thread ran, ms (thread CPU time); the rest it waited for a core the machine gave elsewhere. */
+  cpuMs: number;
   name: string;
   /** Profiler samples inside it that run the content script. */
   ourSamples: number;
   samples: number;
+  /** Calls into the content script's code that the trace names inside it (a timer's, an animation frame's or an observer's callback). */
+  ourCalls: number;
 }
 
 export interface MainThreadWork {
@@ -123,12 +129,13 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
 
   // V8's sampling profiler: the samples of this thread, with their stacks' script URLs.
   const { nodes, samples: raw } = profileSamples(events, pid);
+  const scriptDir = scriptUrl.replace(/[^/]*$/, '');
   const oursCache = new Map<number, boolean>();
   function isOurs(id: number): boolean {
     const hit = oursCache.get(id);
     if (hit !== undefined) return hit;
     const n = nodes.get(id);
-    const v = !!n && ((n.callFrame.url ?? '').startsWith(scriptUrl.replace(/[^/]*$/, '')) || (n.parent !== undefined && isOurs(n.parent)));
+    const v = !!n && ((n.callFrame.url ?? '').startsWith(scriptDir) || (n.parent !== undefined && isOurs(n.parent)));
     oursCache.set(id, v);
     return v;
   }
@@ -140,9 +147,16 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
   const top = onThread
     .filter((e) => e.ph === 'X' && e.cat.split(',').includes('toplevel') && (e.dur ?? 0) > 0)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  // A callback of ours (a timer, an animation frame, an observer) is a FunctionCall naming our
+  // script: its slice is ours even when no profiler sample falls in its brief run. (A promise's
+  // continuation has no such event: the slices it runs are ours by their samples.)
+  const calls = onThread
+    .filter((e) => e.name === 'FunctionCall' && ((e.args?.data as { url?: string } | undefined)?.url ?? '').startsWith(scriptDir))
+    .sort((a, b) => a.ts - b.ts);
   const blocks: Block[] = [];
   let end = -Infinity;
   let si = 0;
+  let ci = 0;
   for (const e of top) {
     if (e.ts < end) continue;
     end = e.ts + e.dur!;
@@ -153,17 +167,21 @@ export function contentScriptWork(events: TraceEvent[], scriptUrl: string): Main
       n++;
       if (samples[k]!.ours) ourSamples++;
     }
-    blocks.push({ ts: e.ts, ms: e.dur! / 1000, name: e.name, ourSamples, samples: n });
+    while (ci < calls.length && calls[ci]!.ts < e.ts) ci++;
+    let ourCalls = 0;
+    for (let k = ci; k < calls.length && calls[k]!.ts <= end; k++) ourCalls++;
+    blocks.push({ ts: e.ts, ms: e.dur! / 1000, cpuMs: (e.tdur ?? e.dur!) / 1000, name: e.name, ourSamples, samples: n, ourCalls });
   }
   // The loader may be evaluated inside one of the page's own long tasks (its parsing and first
   // layout, a second or more on the 2 MB page): of that task only the evaluation is ours.
   const ours = blocks
-    .filter((b) => b.ourSamples > 0 || (evaluate.ts >= b.ts && evaluate.ts <= b.ts + b.ms * 1000))
+    .filter((b) => b.ourSamples > 0 || b.ourCalls > 0 || (evaluate.ts >= b.ts && evaluate.ts <= b.ts + b.ms * 1000))
     .map((b) =>
       evaluate.ts >= b.ts && evaluate.ts <= b.ts + b.ms * 1000 && b.ourSamples * 2 < b.samples
         ? {
             ...b,
             ms: Math.max((evaluate.dur ?? 0) / 1000, (b.ms * b.ourSamples) / Math.max(1, b.samples)),
+            cpuMs: Math.max((evaluate.tdur ?? evaluate.dur ?? 0) / 1000, (b.cpuMs * b.ourSamples) / Math.max(1, b.samples)),
             name: `${b.name} (the evaluation only)`,
           }
         : b,
