@@ -56,9 +56,13 @@ function inCard(selector: string): { x: number; y: number } | null {
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
-/** The card's controls smaller than 44 × 44 px. */
-function smallTargets(): string[] {
+/**
+ * The card's controls smaller than 44 × 44 px, measured at rest: mid-rise, the sheet's
+ * transform maps a 44 px button to 43.99… (seen once under load).
+ */
+async function smallTargets(): Promise<string[]> {
   const root = document.querySelector('hpa-card-host')?.shadowRoot;
+  await Promise.all((root?.getAnimations() ?? []).map((a) => a.finished.catch(() => undefined)));
   const out: string[] = [];
   for (const el of root?.querySelectorAll<HTMLElement>('.top button, [role="menuitem"], .undo') ?? []) {
     if (!el.checkVisibility()) continue;
