@@ -86,6 +86,7 @@ export async function launchFirefox(extensionDir = path.join(DEV_DIST, 'firefox'
         'extensions.webextOptionalPermissionPrompts': false,
         // A touch screen as the primary pointer (BiDi's touch override does not change the pointer media queries).
         ...(options.touch ? FIREFOX_TOUCH_PREFS : {}),
+        ...options.firefoxPrefs,
       },
     });
     if (options.deferInstall) return;

@@ -57,6 +57,8 @@ export interface LaunchOptions {
   mobile?: boolean;
   /** The pages' size (1200 × 900 unless set). */
   viewport?: { width: number; height: number };
+  /** Firefox preferences besides the suites' own (benchmarks: how soon an idle background is suspended). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** A browser the suites run in, with what it can and cannot do that the tests depend on. */
