@@ -13,7 +13,10 @@
 // (npm run kb -- --out), the extension (npm run build:ext with DIST_DIR) and a bench-only
 // bundle of the content script's modules (bench/page-bench.ts, Vite library mode).
 //
-// Environment: CHROMIUM_PATH (default /usr/bin/chromium); BENCH_RUNS (runs per figure,
+// Last, Firefox ESR (puppeteer-core over WebDriver BiDi, as the e2e suites drive it) for the
+// cold case there: the long page's marks with the background suspended and running.
+//
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium); FIREFOX_PATH; BENCH_RUNS (runs per figure,
 // default 5); BENCH_MARKJS_CAP_MS (default 120000); BENCH_KEEP=1 keeps the temporary folder.
 
 import fs from 'node:fs';
@@ -43,8 +46,10 @@ import {
   table,
   VIEWPORT,
 } from './common';
+import { findBrowser } from '../tests/e2e/find-browser';
 import { extensionBrowser, kb10Browser, type ExtensionResults, type HoverSeries, type Kb10Results } from './extension-browser';
 import { aliases, markjsFigure, med, type Side } from './page-helpers';
+import { firefoxColdStart, type FirefoxColdStart } from './firefox-browser';
 import { plainBrowser, type PlainResults } from './plain-browser';
 import { startBenchServer } from './server';
 import { RENDER_STEPS } from './trace';
@@ -54,15 +59,18 @@ import { RENDER_STEPS } from './trace';
 async function main(): Promise<void> {
   const started = Date.now();
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: npm run bench needs Debian's chromium (apt-get install chromium)`);
+  findBrowser('firefox'); // before ten minutes of Chromium: the last part needs it
   const built = await buildAll();
   const server = await startBenchServer(ROOT);
   let plain: PlainResults;
   let ext: ExtensionResults;
   let kb10: Kb10Results;
+  let firefox: FirefoxColdStart;
   try {
     plain = await plainBrowser(built, server);
     ext = await extensionBrowser(built, server);
     kb10 = await kb10Browser(built, server);
+    firefox = await firefoxColdStart(path.join(built.dist, 'dev', 'firefox'), server, SCALING_RUNS);
   } finally {
     await server.close();
   }
@@ -478,6 +486,13 @@ async function main(): Promise<void> {
         ],
         ['the same, service worker running', f1(median(ext.warm)), ext.warm.map(f1).join(', '), ''],
         [
+          'long page, marks shown, Firefox ESR, background suspended first',
+          f1(median(firefox.cold)),
+          firefox.cold.map(f1).join(', '),
+          'an event page, suspended after 2 s idle (a preference); extension.getViews() says so',
+        ],
+        ['the same, Firefox, background running', f1(median(firefox.warm)), firefox.warm.map(f1).join(', '), ''],
+        [
           'JS heap the extension adds to one annotated tab, 10× KB',
           mb(tabHeap),
           `${mb(kb10.heap.off)} → ${mb(kb10.heap.on)}`,
@@ -567,6 +582,7 @@ async function main(): Promise<void> {
       kb10_over_kb_wall: round(kb10OverKbWall),
       background_match_ms: round(bgMs),
       cold_start_ms: round(coldMs),
+      firefox_cold_start_ms: round(median(firefox.cold)),
       tab_heap_mb: round(tabHeap / 1024 / 1024),
     }),
   );
