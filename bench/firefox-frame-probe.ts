@@ -10,44 +10,18 @@
 
 import { launchFirefox } from '../tests/e2e/browsers/firefox';
 import { f1, LONG_CHARS, progress, ROOT, say, sleep, table } from './common';
+import { FRAME_HELPERS } from './frame-timing';
 import { runProbe } from './long-page-probe';
 import { startBenchServer } from './server';
 
 // A string, not a function: tsx's helpers (__name) do not exist in the page. Runs in the page's
 // main world, whose CSS.highlights is the same registry the content script fills.
 const FRAMES = `(async () => {
-  const after = () => new Promise((resolve) => requestAnimationFrame(() => {
-    const t = performance.now();
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now() - t);
-    ch.port2.postMessage(0);
-  }));
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+${FRAME_HELPERS}
   const box = document.createElement('div');
   box.style.cssText = 'position:fixed;top:10px;left:10px;width:200px;height:100px;background:#eee;z-index:9';
   document.body.append(box);
-  const count = () => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
-  // The extension puts its highlights back when the page clears them: a frame counts only if
-  // the registry was as set up for the whole of it.
-  const toggles = async (setUp) => {
-    const ms = [];
-    for (let i = 0; ms.length < 9 && i < 60; i++) {
-      const expected = setUp();
-      await sleep(20);
-      await after();
-      box.style.visibility = i % 2 ? 'hidden' : 'visible';
-      const frame = await after();
-      if (count() === expected) ms.push(frame);
-    }
-    return ms.length === 9 ? ms.sort((a, b) => a - b)[4] : null;
-  };
-  const saved = [...CSS.highlights].map(([name, h]) => [name, h, [...h]]);
-  const ranges = saved.reduce((n, [, , r]) => n + r.length, 0);
-  const restore = () => {
-    CSS.highlights.clear();
-    for (const [n, h] of saved) CSS.highlights.set(n, h);
-    return ranges;
-  };
+  const toggles = (setUp) => toggleFrames(setUp, (i) => (box.style.visibility = i % 2 ? 'hidden' : 'visible'), 9, 60);
   const ours = await toggles(restore);
   const none = await toggles(() => (CSS.highlights.clear(), 0));
   const first = saved.find(([, , r]) => r.length > 0)[2][0];

@@ -10,40 +10,16 @@
 
 import { f1, PREFS, progress, say, sleep, table } from './common';
 import { hoverOnce } from './extension-browser';
+import { FRAME_HELPERS } from './frame-timing';
 import { runProbe, withLongPage } from './long-page-probe';
 
 // Runs in the page's main world: the host is a plain element there, CSS.highlights the page's registry.
 const FRAMES = `(async () => {
-  const after = () => new Promise((resolve) => requestAnimationFrame(() => {
-    const t = performance.now();
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now() - t);
-    ch.port2.postMessage(0);
-  }));
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+${FRAME_HELPERS}
   const host = document.querySelector('hpa-card-host');
   host.style.setProperty('display', 'block', 'important');
-  // The extension puts its highlights back within a second when the page clears them (a page may):
-  // a frame is counted only if the registry was as set up for the whole of it.
-  const toggles = async (setUp) => {
-    const ms = [];
-    for (let i = 0; ms.length < 7 && i < 50; i++) {
-      const expected = setUp();
-      await sleep(20);
-      await after();
-      host.style.setProperty('visibility', i % 2 ? 'hidden' : 'visible', 'important');
-      const frame = await after();
-      if ([...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) === expected) ms.push(frame);
-    }
-    return ms.length === 7 ? ms.sort((a, b) => a - b)[3] : null;
-  };
-  const saved = [...CSS.highlights].map(([name, h]) => [name, h, [...h]]);
-  const ranges = saved.reduce((n, [, , r]) => n + r.length, 0);
-  const restore = () => {
-    CSS.highlights.clear();
-    for (const [n, h] of saved) CSS.highlights.set(n, h);
-    return ranges;
-  };
+  const toggles = (setUp) =>
+    toggleFrames(setUp, (i) => host.style.setProperty('visibility', i % 2 ? 'hidden' : 'visible', 'important'), 7, 50);
   const ours = await toggles(restore);
   const [name, , first] = saved.find(([, , r]) => r.length > 0);
   const one = await toggles(() => {
